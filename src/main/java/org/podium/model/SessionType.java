@@ -1,0 +1,3 @@
+package org.podium.model;
+
+public enum SessionType { RACE, QUALIFYING, PRACTICE }
