@@ -1,0 +1,92 @@
+package org.podium.app;
+
+import org.podium.ingest.IngestStats;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+
+/** What each command does. Exit codes follow {@code once}: 0 good, 1 files rejected, 2 a feed failed, 3 configuration. */
+final class Commands {
+    private Commands() {}
+
+    static final int OK = 0;
+    static final int REJECTED = 1;
+    static final int FEED_FAILED = 2;
+    static final int CONFIGURATION = 3;
+    static final int KEEP_RUNNING = -1;
+
+    static int run(String[] args) {
+        return run(args, System.out, System.err, Map.of());
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> overrides) {
+        Cli cli;
+        try {
+            cli = Cli.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("podium: " + e.getMessage());
+            err.println();
+            err.print(Cli.USAGE);
+            return CONFIGURATION;
+        }
+        // Before the first logger exists: log4j2.xml picks the layout from this property.
+        System.setProperty("podium.log.format", cli.logFormat());
+        if (cli.command().equals("help")) {
+            out.print(Cli.USAGE);
+            return OK;
+        }
+        Home home = new Home(cli.home());
+        try {
+            return switch (cli.command()) {
+                case "validate" -> new Validate(home, out).run(cli.files());
+                case "demo" -> new Demo(home, out, overrides).run();
+                case "run" -> daemon(home, overrides);
+                case "once" -> once(home, out, overrides, false);
+                case "rebuild" -> once(home, out, overrides, true);
+                default -> throw new IllegalStateException(cli.command());
+            };
+        } catch (ConfigurationException e) {
+            err.println("podium: configuration error: " + e.getMessage());
+            return CONFIGURATION;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CONFIGURATION;
+        }
+    }
+
+    static int daemon(Home home, Map<String, String> overrides) throws InterruptedException {
+        home.prepare();
+        try (Engine engine = new Engine(home, overrides)) {
+            engine.runUntilStopped();
+            return OK;
+        } catch (Exception e) {
+            throw ConfigurationException.from(e);
+        }
+    }
+
+    static int once(Home home, PrintStream out, Map<String, String> overrides, boolean rebuild) throws InterruptedException {
+        home.prepare();
+        try (Engine engine = new Engine(home, overrides)) {
+            try {
+                engine.start();
+            } catch (Exception e) {
+                throw ConfigurationException.from(e);
+            }
+            if (rebuild) engine.bean("recompute", Recompute.class).rebuildAll();
+            Duration max = Duration.ofSeconds(Long.parseLong(
+                    engine.context().resolvePropertyPlaceholders("{{podium.once.max-seconds}}")));
+            boolean idle = engine.awaitIdle(max);
+            IngestStats stats = engine.bean("ingestStats", IngestStats.class);
+            out.printf("podium %s: %d file(s) ingested, %d rejected, %d duplicate(s)%s%n",
+                    rebuild ? "rebuild" : "once", stats.ingestedCount(), stats.rejectedCount(), stats.duplicateCount(),
+                    idle ? "" : "; stopped after " + max.toSeconds() + " s with work left (see the log)");
+            if (stats.rejectedCount() > 0) return REJECTED;
+            return OK;
+        } catch (ConfigurationException e) {
+            throw e;
+        } catch (Exception e) {
+            throw ConfigurationException.from(e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.podium.app;
+
+/** Podium cannot start as configured: a bad setting, a bad rules file, an unreachable store. */
+final class ConfigurationException extends RuntimeException {
+    ConfigurationException(String message, Throwable cause) { super(message, cause); }
+
+    /** The innermost message is the one that names the key or the file. */
+    static ConfigurationException from(Throwable e) {
+        if (e instanceof ConfigurationException c) return c;
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return new ConfigurationException(msg, e);
+    }
+}

@@ -1,0 +1,106 @@
+package org.podium.app;
+
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.BeanInject;
+import org.apache.camel.support.service.ServiceSupport;
+import org.podium.feed.FeedReader;
+import org.podium.ingest.IngestStats;
+import org.podium.ingest.Ingestion;
+import org.podium.ingest.Rejections;
+import org.podium.ingest.SeasonChanges;
+import org.podium.outbox.Outbox;
+import org.podium.outbox.Publisher;
+import org.podium.store.Database;
+import org.podium.store.ResultStore;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The beans the routes call, built from {@code application.properties}. Beans are lazy so that each is
+ * built when first needed, after the ones it takes.
+ */
+public class PodiumConfiguration implements CamelConfiguration {
+
+    @BindToRegistry(value = "clock", lazy = true)
+    public Clock clock() { return Clock.systemUTC(); }
+
+    @BindToRegistry(value = "database", lazy = true)
+    public Database database(@PropertyInject("podium.db.url") String url,
+                             @PropertyInject(value = "podium.db.user", defaultValue = "") String user,
+                             @PropertyInject(value = "podium.db.password", defaultValue = "") String password,
+                             @PropertyInject("podium.db.pool-size") int poolSize) {
+        Database db = new Database(url, user, password, poolSize);
+        db.migrate();
+        return db;
+    }
+
+    @BindToRegistry(value = "resultStore", lazy = true)
+    public ResultStore resultStore(@BeanInject("database") Database db, @BeanInject("clock") Clock clock) {
+        return new ResultStore(db.dataSource(), clock);
+    }
+
+    @BindToRegistry(value = "feedReader", lazy = true)
+    public FeedReader feedReader(@PropertyInject("podium.config") String config,
+                                 @PropertyInject("podium.inbox.max-file-size") long maxBytes) {
+        return new FeedReader(SeriesIds.in(Path.of(config)), maxBytes);
+    }
+
+    @BindToRegistry(value = "ingestStats", lazy = true)
+    public IngestStats ingestStats() { return new IngestStats(); }
+
+    @BindToRegistry(value = "seasonChanges", lazy = true)
+    public SeasonChanges seasonChanges(@PropertyInject("podium.recompute.quiet-period") long quietMs,
+                                       @PropertyInject("podium.recompute.max-delay") long maxDelayMs) {
+        return new SeasonChanges(Duration.ofMillis(quietMs), Duration.ofMillis(maxDelayMs), System::nanoTime);
+    }
+
+    @BindToRegistry(value = "ingestion", lazy = true)
+    public Ingestion ingestion(@BeanInject("feedReader") FeedReader reader, @BeanInject("resultStore") ResultStore store,
+                               @BeanInject("seasonChanges") SeasonChanges changes,
+                               @BeanInject("ingestStats") IngestStats stats,
+                               @PropertyInject("podium.inbox") String inbox,
+                               @PropertyInject("podium.inbox.max-file-size") long maxBytes) {
+        return new Ingestion(reader, store, Path.of(inbox), maxBytes, changes::changed, stats);
+    }
+
+    @BindToRegistry(value = "rejections", lazy = true)
+    public Rejections rejections(@PropertyInject("podium.inbox") String inbox, @BeanInject("clock") Clock clock,
+                                 @BeanInject("ingestStats") IngestStats stats) {
+        return new Rejections(Path.of(inbox), clock, stats);
+    }
+
+    @BindToRegistry(value = "outbox", lazy = true)
+    public Outbox outbox(@PropertyInject("podium.outbox") String dir, @BeanInject("database") Database db,
+                         @BeanInject("clock") Clock clock) {
+        return new Outbox(Path.of(dir), db.dataSource(), clock);
+    }
+
+    @BindToRegistry(value = "publisher", lazy = true)
+    public Publisher publisher(@BeanInject("resultStore") ResultStore store, @BeanInject("outbox") Outbox outbox) {
+        return new Publisher(store, outbox);
+    }
+
+    @BindToRegistry(value = "recompute", lazy = true)
+    public Recompute recompute(@BeanInject("resultStore") ResultStore store, @BeanInject("publisher") Publisher publisher,
+                               @BeanInject("outbox") Outbox outbox, @BeanInject("seasonChanges") SeasonChanges changes,
+                               @BeanInject("clock") Clock clock) {
+        return new Recompute(store, publisher, outbox, changes, clock);
+    }
+
+    @Override
+    public void configure(CamelContext camelContext) throws Exception {
+        // The store's connection pool closes with the context, after the routes have stopped.
+        camelContext.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                Database db = camelContext.getRegistry().lookupByNameAndType("database", Database.class);
+                if (db != null) db.close();
+            }
+        });
+    }
+}

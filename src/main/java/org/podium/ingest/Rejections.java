@@ -1,0 +1,104 @@
+package org.podium.ingest;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.podium.feed.FeedException;
+import org.podium.outbox.AtomicFiles;
+import org.podium.outbox.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * A rejected file goes to {@code inbox/.failed/} (the route moves it) with {@code <file>.error.json}
+ * beside it: what failed, where, why, and what to do.
+ */
+public final class Rejections {
+
+    public static final String SCHEMA = "podium.rejection/1";
+    private static final Logger LOG = LoggerFactory.getLogger("podium.ingest");
+
+    private final Path inbox;
+    private final Clock clock;
+    private final IngestStats stats;
+
+    public Rejections(Path inbox, Clock clock, IngestStats stats) {
+        this.inbox = inbox;
+        this.clock = clock;
+        this.stats = stats;
+    }
+
+    /** Where a rejected file goes, relative to the inbox. */
+    public static String failedPath(String relativePath) {
+        return ".failed/" + relativePath.replace('\\', '/');
+    }
+
+    /**
+     * Writes the error report for a rejected file and returns where the file must move (relative to the
+     * inbox).
+     */
+    public String reject(String relativePath, Throwable error) {
+        String rel = relativePath.replace('\\', '/');
+        String target = failedPath(rel);
+        ObjectNode report = report(rel, error);
+        AtomicFiles.write(inbox.resolve(target + ".error.json"), Json.bytes(report));
+        moveSidecar(rel, target);
+        stats.rejected();
+        LOG.warn("{}: rejected, moved to inbox/{}: {}", rel, target, report.path("error").path("message").asText());
+        return target;
+    }
+
+    private void moveSidecar(String rel, String target) {
+        Path sidecar = inbox.resolve(rel + ".meta.json");
+        if (!Files.isRegularFile(sidecar)) return;
+        try {
+            Path dest = inbox.resolve(target + ".meta.json");
+            Files.createDirectories(dest.getParent());
+            Files.move(sidecar, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            LOG.warn("{}: could not move its sidecar to inbox/{}: {}", rel, target, e.getMessage());
+        }
+    }
+
+    ObjectNode report(String rel, Throwable error) {
+        ObjectNode r = Json.object();
+        r.put("schema", SCHEMA);
+        r.put("file", rel);
+        r.put("rejectedAt", clock.instant().toString());
+        Path file = inbox.resolve(rel);
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) <= 64L * 1024 * 1024) {
+                r.put("sha256", Json.sha256(Files.readAllBytes(file)));
+            }
+        } catch (IOException ignored) {
+            // the hash is a convenience; the report matters more
+        }
+        ObjectNode e = r.putObject("error");
+        if (error instanceof FeedException fe) {
+            e.put("type", "feed");
+            e.put("message", fe.getMessage());
+            ArrayNode problems = r.putArray("problems");
+            for (org.podium.feed.Problem p : fe.problems()) {
+                ObjectNode o = problems.addObject();
+                if (p.line() != null) o.put("line", p.line());
+                if (p.column() != null) o.put("column", p.column());
+                if (p.field() != null) o.put("field", p.field());
+                o.put("message", p.message());
+            }
+            r.put("whatToDo", fe.hint() != null ? fe.hint()
+                    : "correct the file and drop it into the inbox again; the file is kept here unchanged");
+        } else {
+            e.put("type", error.getClass().getSimpleName());
+            e.put("message", String.valueOf(error.getMessage()));
+            r.putArray("problems");
+            r.put("whatToDo", "the file could not be processed; check the message, then drop it into the inbox again");
+        }
+        return r;
+    }
+
+}

@@ -1,0 +1,137 @@
+package org.podium.outbox;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.podium.store.StoreException;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The outbox that downstream systems read. A document is written (atomically) only when its content
+ * changed since the last time, and then gets the next version number; {@code index.json} lists every
+ * file with its kind, version and hash.
+ */
+public final class Outbox {
+
+    public static final String INDEX_SCHEMA = "podium.outbox-index/1";
+
+    private final Path root;
+    private final DataSource db;
+    private final Clock clock;
+
+    public Outbox(Path root, DataSource db, Clock clock) {
+        this.root = root;
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public Path root() { return root; }
+
+    /**
+     * Publishes a JSON document at {@code relativePath} (forward slashes) unless the same content is
+     * already there. The document gets {@code generated} and {@code version} fields when written.
+     *
+     * @return true when the file was written
+     */
+    public boolean publish(String relativePath, String kind, ObjectNode document) {
+        String contentHash = Json.sha256(Json.bytes(document));
+        try (Connection c = db.getConnection()) {
+            Row row = row(c, relativePath);
+            Path target = resolve(relativePath);
+            if (row != null && row.contentHash.equals(contentHash) && java.nio.file.Files.exists(target)) {
+                return false;
+            }
+            int version = row == null ? 1 : row.version + (row.contentHash.equals(contentHash) ? 0 : 1);
+            Instant now = clock.instant();
+            ObjectNode out = Json.object();
+            out.set("schema", document.get("schema"));
+            out.put("generated", now.toString());
+            out.put("version", version);
+            document.fields().forEachRemaining(f -> { if (!f.getKey().equals("schema")) out.set(f.getKey(), f.getValue()); });
+            byte[] bytes = Json.bytes(out);
+            AtomicFiles.write(target, bytes);
+            upsert(c, relativePath, Json.sha256(bytes), contentHash, version, kind, now, row != null);
+            return true;
+        } catch (SQLException e) {
+            throw new StoreException("cannot record outbox file " + relativePath + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Rewrites {@code index.json} from what the outbox holds. */
+    public void writeIndex() {
+        ObjectNode index = Json.object();
+        index.put("schema", INDEX_SCHEMA);
+        index.put("generated", clock.instant().toString());
+        ArrayNode files = index.putArray("files");
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT path, kind, version_no, sha256, updated_at FROM outbox_file ORDER BY path");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ObjectNode f = files.addObject();
+                f.put("path", rs.getString(1));
+                f.put("kind", rs.getString(2));
+                f.put("version", rs.getInt(3));
+                f.put("sha256", rs.getString(4));
+                f.put("updated", rs.getTimestamp(5).toInstant().toString());
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the outbox ledger: " + e.getMessage(), e);
+        }
+        index.put("count", files.size());
+        AtomicFiles.write(root.resolve("index.json"), Json.bytes(index));
+    }
+
+    /** Records a file written by someone else (a notice), so the index lists it. */
+    public void record(String relativePath, String kind, byte[] bytes) {
+        try (Connection c = db.getConnection()) {
+            Row row = row(c, relativePath);
+            String sha = Json.sha256(bytes);
+            if (row != null && row.contentHash.equals(sha)) return;
+            upsert(c, relativePath, sha, sha, row == null ? 1 : row.version + 1, kind, clock.instant(), row != null);
+        } catch (SQLException e) {
+            throw new StoreException("cannot record outbox file " + relativePath + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path resolve(String relativePath) {
+        Path p = root.resolve(relativePath).normalize();
+        if (!p.startsWith(root.normalize())) throw new IllegalArgumentException("outside the outbox: " + relativePath);
+        return p;
+    }
+
+    private record Row(String contentHash, int version) {}
+
+    private static Row row(Connection c, String path) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT content_hash, version_no FROM outbox_file WHERE path = ?")) {
+            ps.setString(1, path);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Row(rs.getString(1), rs.getInt(2)) : null;
+            }
+        }
+    }
+
+    private static void upsert(Connection c, String path, String sha, String contentHash, int version, String kind,
+                               Instant now, boolean exists) throws SQLException {
+        String sql = exists
+                ? "UPDATE outbox_file SET sha256 = ?, content_hash = ?, version_no = ?, kind = ?, updated_at = ? WHERE path = ?"
+                : "INSERT INTO outbox_file (sha256, content_hash, version_no, kind, updated_at, path) VALUES (?,?,?,?,?,?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, sha);
+            ps.setString(2, contentHash);
+            ps.setInt(3, version);
+            ps.setString(4, kind);
+            ps.setTimestamp(5, Timestamp.from(now));
+            ps.setString(6, path);
+            ps.executeUpdate();
+        }
+    }
+}
