@@ -150,7 +150,7 @@ final class Fixture {
         }
     }
 
-    /** Positions as a list of car numbers give each other race; cars need distinct numbers. */
+    /** Cars of one class, named by number, in finishing order. */
     static Car[] cars(String cls, String... numbers) {
         Car[] out = new Car[numbers.length];
         for (int i = 0; i < numbers.length; i++) out[i] = car(numbers[i]).cls(cls);

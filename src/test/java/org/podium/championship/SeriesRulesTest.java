@@ -138,6 +138,14 @@ class SeriesRulesTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsRejected() {
+        assertThatThrownBy(() -> almsWith("cups: []", "cups: []\ncups: [Bronze]"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("config/series/alms.yaml: line ")
+                .hasMessageContaining("Duplicate field 'cups'");
+    }
+
+    @Test
     void aYamlSyntaxErrorNamesTheLine() {
         assertThatThrownBy(() -> SeriesRules.parse("id: x\nname: [unclosed\n", "config/series/x.yaml"))
                 .isInstanceOf(ConfigException.class)
