@@ -1,0 +1,23 @@
+package org.podium.championship;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Who a standings row is: its identity key and how it appeared most recently.
+ *
+ * @param key       identity within the table: {@code driver:<folded name>}, {@code car:<number>},
+ *                  {@code team:<folded name>} or {@code team:<folded name>#<number>}
+ * @param name      display name: the driver's full name, "#7", "Team" or "Team #7"
+ * @param team      the team of the latest appearance
+ * @param carNumber the car number of the latest appearance
+ * @param car       the car model of the latest appearance, where the feed gives it
+ * @param drivers   the crew of the latest appearance
+ */
+public record Entrant(String key, String name, String team, String carNumber, String car, List<String> drivers) {
+    public Entrant {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(name, "name");
+        drivers = drivers == null ? List.of() : List.copyOf(drivers);
+    }
+}

@@ -1,0 +1,33 @@
+package org.podium.championship;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every table of one season of one series, computed from the current version of each session.
+ *
+ * @param roundsComplete calendar rounds whose races are all in
+ * @param roundsToRun    calendar rounds with no race result yet
+ * @param inputs         the documents used, by session key
+ * @param warnings       sessions that could not be placed on the calendar, adjustments that found
+ *                       nothing to apply to: what was left out and why
+ */
+public record SeasonStandings(String series, String season, StandingsStatus status, List<Integer> roundsComplete,
+                              List<Integer> roundsToRun, List<InputDocument> inputs, List<StandingsTable> tables,
+                              List<String> warnings) {
+    public SeasonStandings {
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(season, "season");
+        Objects.requireNonNull(status, "status");
+        roundsComplete = List.copyOf(roundsComplete);
+        roundsToRun = List.copyOf(roundsToRun);
+        inputs = List.copyOf(inputs);
+        tables = List.copyOf(tables);
+        warnings = List.copyOf(warnings);
+    }
+
+    public Optional<StandingsTable> table(String id) {
+        return tables.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+}
