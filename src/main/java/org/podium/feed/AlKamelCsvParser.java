@@ -1,6 +1,7 @@
 package org.podium.feed;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,9 @@ import org.podium.model.Gap;
  * Every problem in the file is collected before failing, each naming its line, column and header.
  */
 public final class AlKamelCsvParser {
+    private static final Comparator<Problem> BY_PLACE = Comparator
+            .comparing(Problem::line, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Problem::column, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     /** Which Al Kamel layout a header belongs to, or null when it is none of them. */
     static FeedFormat layoutOf(CsvHeader h) {
@@ -73,6 +77,7 @@ public final class AlKamelCsvParser {
             if (!row.failed) entries.add(entry);
         }
         if (!problems.isEmpty()) {
+            problems.sort(BY_PLACE);
             throw new FeedException(problems, "fix the named lines or wait for a corrected publication; nothing from this file was stored");
         }
         return new Classification(format, entries, format != FeedFormat.ALKAMEL_WIDE);

@@ -168,7 +168,7 @@ public final class CanonicalJson {
             JsonLocation at = e.getLocation();
             Integer line = at == null || at.getLineNr() < 1 ? null : at.getLineNr();
             Integer column = at == null || at.getColumnNr() < 1 ? null : at.getColumnNr();
-            throw new FeedException(new Problem(line, column, null, "not valid JSON: " + describe(e)),
+            throw new FeedException(new Problem(line, column, null, "not valid JSON: " + firstLine(e.getOriginalMessage())),
                     "fix the JSON document");
         } catch (IOException e) {
             throw new FeedException(Problem.of("not readable JSON: " + e.getMessage()), "fix the JSON document");
@@ -208,13 +208,15 @@ public final class CanonicalJson {
 
     /** A Jackson error in one line, with where it happened. */
     static String describe(JsonProcessingException e) {
-        String m = e.getOriginalMessage();
+        String m = firstLine(e.getOriginalMessage());
         JsonLocation at = e.getLocation();
-        if (m != null) {
-            int nl = m.indexOf('\n');
-            if (nl >= 0) m = m.substring(0, nl);
-        }
         return at == null || at.getLineNr() < 1 ? m : m + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+
+    private static String firstLine(String m) {
+        if (m == null) return "unreadable";
+        int nl = m.indexOf('\n');
+        return nl >= 0 ? m.substring(0, nl) : m;
     }
 
     /** Maps the tree field by field, collecting every problem with its path. */

@@ -47,6 +47,6 @@ public class FeedException extends Exception {
             sb.append(problems.get(i));
         }
         if (problems.size() > shown) sb.append("; … and ").append(problems.size() - shown).append(" more");
-        return sb.append(". ").append(hint).toString();
+        return sb.append(". To fix: ").append(hint).toString();
     }
 }
