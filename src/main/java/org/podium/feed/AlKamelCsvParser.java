@@ -1,0 +1,316 @@
+package org.podium.feed;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.podium.model.BestLap;
+import org.podium.model.Driver;
+import org.podium.model.DriverCategory;
+import org.podium.model.Entry;
+import org.podium.model.EntryStatus;
+import org.podium.model.Gap;
+
+/**
+ * Reads the three Al Kamel CSV layouts (FORMATS §1a, §1b), every column by its header name:
+ * <ul>
+ *   <li>race classification: {@code POSITION;NUMBER;TEAM;DRIVER_1;…;STATUS;LAPS;TOTAL_TIME;GAP_FIRST;…}</li>
+ *   <li>wide session classification: {@code POS;NUMBER;LAP;TIME;…;DRIVERn_FIRSTNAME;…} with no
+ *       status; TIME is the car's best lap</li>
+ *   <li>SRO America results: {@code POSITION;NUMBER;STATUS;LAPS;TOTAL_TIME;…;DRIVERn_FIRSTNAME;…},
+ *       where CLASS is the cup</li>
+ * </ul>
+ * Every problem in the file is collected before failing, each naming its line, column and header.
+ */
+public final class AlKamelCsvParser {
+    private static final Comparator<Problem> BY_PLACE = Comparator
+            .comparing(Problem::line, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Problem::column, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /** Which Al Kamel layout a header belongs to, or null when it is none of them. */
+    static FeedFormat layoutOf(CsvHeader h) {
+        if (h.has("DRIVER1_FIRSTNAME")) return h.has("STATUS") ? FeedFormat.ALKAMEL_RESULTS : FeedFormat.ALKAMEL_WIDE;
+        if (h.has("DRIVER_1")) return FeedFormat.ALKAMEL_RACE;
+        if (h.has("POSITION") && (h.has("STATUS") || h.has("TOTAL_TIME"))) return FeedFormat.ALKAMEL_RACE;
+        return null;
+    }
+
+    /** Parses a decoded Al Kamel CSV (BOM already stripped). */
+    public Classification parse(String text) throws FeedException {
+        SemicolonRows rows = new SemicolonRows(text);
+        if (!rows.next()) throw new FeedException(Problem.of("the file is empty"), "drop a complete Al Kamel CSV");
+        CsvHeader header = CsvHeader.of(rows.fieldsCopy());
+        boolean headerClosed = rows.endsWithSeparator();
+        FeedFormat format = layoutOf(header);
+        if (format == null) {
+            throw new FeedException(new Problem(1, null, null, "not an Al Kamel classification header: " + header.describe()),
+                    "expected an Al Kamel CSV whose first line names POSITION, NUMBER, DRIVER_1… or DRIVER1_FIRSTNAME…");
+        }
+        Columns columns = new Columns(header, format);
+        List<Problem> problems = new ArrayList<>();
+        columns.requireAll(problems);
+        if (!problems.isEmpty()) {
+            throw new FeedException(problems, "the header must name every required column of the "
+                    + format.id() + " layout; check the file is a complete classification export");
+        }
+
+        List<Entry> entries = new ArrayList<>();
+        int previousCount = -1;
+        while (rows.next()) {
+            if (rows.blank()) continue;
+            int line = rows.line();
+            if (headerClosed && !rows.endsWithSeparator() || !rows.terminated() && rows.count() < previousCount) {
+                problems.add(new Problem(line, rows.count(), header.nameAt(rows.count() - 1),
+                        "the line stops after " + rows.count() + " fields without the closing ';' the other lines have: it looks truncated"));
+                continue;
+            }
+            previousCount = rows.count();
+            if (rows.count() > header.size() && !blankFrom(rows, header.size())) {
+                // no quoting in these files: a ';' inside a value shifts every later column
+                problems.add(new Problem(line, header.size() + 1, null, "the line has " + rows.count()
+                        + " fields but the header names " + header.size() + ": a value may contain ';'"));
+                continue;
+            }
+            Row row = new Row(rows, header, line, problems);
+            Entry entry = columns.entry(row);
+            if (!row.failed) entries.add(entry);
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(BY_PLACE);
+            throw new FeedException(problems, "fix the named lines or wait for a corrected publication; nothing from this file was stored");
+        }
+        return new Classification(format, entries, format != FeedFormat.ALKAMEL_WIDE);
+    }
+
+    private static boolean blankFrom(SemicolonRows rows, int from) {
+        for (int i = from; i < rows.count(); i++) if (!rows.field(i).isBlank()) return false;
+        return true;
+    }
+
+    /** The column indices of one header, resolved once per file. */
+    private static final class Columns {
+        private final CsvHeader h;
+        private final FeedFormat format;
+        private final int position, number, team, car, tyres, carClass, cup, group, division, status, laps;
+        private final int time, gapFirst, gapPrevious, flLap, flTime, flKph, lap, kph;
+        private final Map<Integer, Integer> raceDrivers;
+        private final Map<Integer, Integer> firstNames, secondNames, licences, countries;
+
+        Columns(CsvHeader h, FeedFormat format) {
+            this.h = h;
+            this.format = format;
+            position = h.indexOf("POSITION");
+            number = h.indexOf("NUMBER");
+            team = h.indexOf("TEAM");
+            car = h.indexOf("VEHICLE");
+            tyres = h.indexOf("TYRES");
+            carClass = h.indexOf("CLASS");
+            cup = h.indexOf("CUP");
+            group = h.indexOf("GROUP");
+            division = h.indexOf("DIVISION");
+            status = h.indexOf("STATUS");
+            laps = h.indexOf("LAPS");
+            time = h.indexOf(format == FeedFormat.ALKAMEL_WIDE ? "TIME" : "TOTAL_TIME");
+            gapFirst = h.indexOf("GAP_FIRST");
+            gapPrevious = h.indexOf("GAP_PREVIOUS");
+            flLap = h.indexOf("FL_LAPNUM");
+            flTime = h.indexOf("FL_TIME");
+            flKph = h.indexOf("FL_KPH");
+            lap = h.indexOf("LAP");
+            kph = h.indexOf("KPH");
+            raceDrivers = h.numbered("DRIVER_", "");
+            firstNames = h.numbered("DRIVER", "_FIRSTNAME");
+            secondNames = h.numbered("DRIVER", "_SECONDNAME");
+            licences = h.numbered("DRIVER", "_LICENSE");
+            countries = h.numbered("DRIVER", "_COUNTRY");
+        }
+
+        void requireAll(List<Problem> problems) {
+            require(problems, position, "POSITION (or POS)");
+            require(problems, number, "NUMBER");
+            if (format == FeedFormat.ALKAMEL_WIDE) {
+                require(problems, time, "TIME");
+            } else {
+                require(problems, status, "STATUS");
+                require(problems, laps, "LAPS");
+            }
+        }
+
+        private void require(List<Problem> problems, int index, String name) {
+            if (index < 0) {
+                problems.add(new Problem(1, null, name, "required column " + name + " is missing from the header ("
+                        + h.describe() + ")"));
+            }
+        }
+
+        Entry entry(Row r) {
+            int pos = r.integer(position, true);
+            String num = r.text(number);
+            if (num == null) r.fail(number, "the car number is empty");
+            EntryStatus st = EntryStatus.CLASSIFIED;
+            if (format != FeedFormat.ALKAMEL_WIDE) st = r.status(status);
+            Long total = r.time(time);
+            BestLap best;
+            if (flTime >= 0) {
+                best = r.bestLap(flTime, r.optInteger(flLap), r.decimal(flKph));
+            } else if (format == FeedFormat.ALKAMEL_WIDE) {
+                Integer lapNumber = r.optInteger(lap);
+                best = r.bestLap(time, lapNumber != null && lapNumber == 0 ? null : lapNumber, r.decimal(kph));
+            } else {
+                best = null;
+            }
+            String printedClass = r.text(carClass);
+            // SRO America's CLASS column holds the cup (FORMATS §1b)
+            String entryClass = format == FeedFormat.ALKAMEL_RESULTS ? null : printedClass;
+            String entryCup = format == FeedFormat.ALKAMEL_RESULTS ? Cups.normalize(printedClass) : Cups.normalize(r.text(cup));
+            Integer lapCount = r.optInteger(laps);
+            Gap first = r.gap(gapFirst);
+            Gap previous = r.gap(gapPrevious);
+            if (r.failed) return null;
+            return new Entry(pos, null, num, r.text(team), drivers(r), r.text(car), entryClass, entryCup,
+                    r.text(group), r.text(division), r.text(tyres), st, lapCount == null ? 0 : lapCount, total,
+                    first, previous, best, r.line);
+        }
+
+        private List<Driver> drivers(Row r) {
+            List<Driver> drivers = new ArrayList<>(4);
+            if (!raceDrivers.isEmpty()) {
+                for (int column : raceDrivers.values()) {
+                    Driver d = DriverNames.parse(r.raw(column));
+                    if (d != null) drivers.add(d);
+                }
+            }
+            for (Map.Entry<Integer, Integer> e : firstNames.entrySet()) {
+                String first = r.text(e.getValue());
+                Integer secondColumn = secondNames.get(e.getKey());
+                String second = secondColumn == null ? null : r.text(secondColumn);
+                if (first == null && second == null) continue;
+                Integer licence = licences.get(e.getKey());
+                Integer country = countries.get(e.getKey());
+                String nationality = country == null ? null : r.text(country);
+                DriverCategory category = licence == null ? null : DriverCategory.fromLicence(r.text(licence));
+                Driver named = second == null ? DriverNames.parse(first) : new Driver(first, second, null, null);
+                drivers.add(new Driver(named.firstName(), named.lastName(), nationality, category));
+            }
+            return drivers;
+        }
+    }
+
+    /** One data line being read; the first bad field marks it failed, every bad field is reported. */
+    private static final class Row {
+        private final SemicolonRows rows;
+        private final CsvHeader header;
+        private final int line;
+        private final List<Problem> problems;
+        private boolean failed;
+
+        Row(SemicolonRows rows, CsvHeader header, int line, List<Problem> problems) {
+            this.rows = rows;
+            this.header = header;
+            this.line = line;
+            this.problems = problems;
+        }
+
+        void fail(int column, String message) {
+            failed = true;
+            problems.add(new Problem(line, column + 1, header.nameAt(column), message));
+        }
+
+        String raw(int column) { return column < 0 ? "" : rows.field(column); }
+
+        String text(int column) {
+            String s = raw(column).strip();
+            return s.isEmpty() ? null : s;
+        }
+
+        int integer(int column, boolean required) {
+            Integer v = optInteger(column);
+            if (v == null && required && text(column) == null) fail(column, "empty; a whole number is required");
+            return v == null ? 0 : v;
+        }
+
+        Integer optInteger(int column) {
+            String s = text(column);
+            if (s == null) return null;
+            int n = s.length();
+            int i = s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0;
+            if (i == n || n - i > 9) {
+                fail(column, "\"" + s + "\" is not a whole number");
+                return null;
+            }
+            int v = 0;
+            for (int k = i; k < n; k++) {
+                char c = s.charAt(k);
+                if (c < '0' || c > '9') {
+                    fail(column, "\"" + s + "\" is not a whole number");
+                    return null;
+                }
+                v = v * 10 + (c - '0');
+            }
+            return s.charAt(0) == '-' ? -v : v;
+        }
+
+        Double decimal(int column) {
+            String s = text(column);
+            if (s == null) return null;
+            try {
+                double d = Double.parseDouble(s);
+                if (Double.isFinite(d) && isPlainDecimal(s)) return d;
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            fail(column, "\"" + s + "\" is not a decimal number");
+            return null;
+        }
+
+        Long time(int column) {
+            String s = text(column);
+            if (s == null) return null;
+            try {
+                return Timing.millis(s);
+            } catch (IllegalArgumentException e) {
+                fail(column, e.getMessage());
+                return null;
+            }
+        }
+
+        Gap gap(int column) {
+            try {
+                return Timing.gap(raw(column));
+            } catch (IllegalArgumentException e) {
+                fail(column, e.getMessage());
+                return null;
+            }
+        }
+
+        BestLap bestLap(int timeColumn, Integer lap, Double kph) {
+            Long ms = time(timeColumn);
+            if (ms == null) return null;
+            if (ms < 0) {
+                fail(timeColumn, "negative lap time \"" + text(timeColumn) + "\"");
+                return null;
+            }
+            return new BestLap(lap, ms, kph);
+        }
+
+        EntryStatus status(int column) {
+            String s = text(column);
+            EntryStatus st = StatusWords.of(s);
+            if (st == null) {
+                fail(column, s == null ? "empty; the car's status is required (" + StatusWords.ACCEPTED + ")"
+                        : "unknown status \"" + s + "\"; expected " + StatusWords.ACCEPTED);
+                return EntryStatus.CLASSIFIED;
+            }
+            return st;
+        }
+
+        private static boolean isPlainDecimal(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (!(c >= '0' && c <= '9' || c == '.' || (i == 0 && (c == '-' || c == '+')))) return false;
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.podium.feed;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.podium.model.Entry;
+import org.podium.model.SessionResult;
+import org.podium.model.Source;
+
+/**
+ * Turns one feed file into a validated {@link SessionResult}: size limit, format detection by
+ * content, parsing, metadata from the inbox path and sidecar (Podium JSON carries its own), class
+ * positions, validation. Every failure is a {@link FeedException} listing all problems found.
+ */
+public final class FeedReader {
+    private final Set<String> knownSeries;
+    private final long maxBytes;
+    private final FormatDetector detector = new FormatDetector();
+    private final MetadataResolver metadata;
+
+    /**
+     * @param knownSeries the series ids Podium has rules for (config/series/*.yaml)
+     * @param maxBytes    files larger than this are refused before they are parsed
+     */
+    public FeedReader(Set<String> knownSeries, long maxBytes) {
+        if (maxBytes < 1) throw new IllegalArgumentException("maxBytes must be positive");
+        this.knownSeries = Set.copyOf(knownSeries);
+        this.maxBytes = maxBytes;
+        this.metadata = new MetadataResolver(this.knownSeries);
+    }
+
+    /**
+     * @param raw          the file's bytes
+     * @param relativePath the path under inbox/, '/'-separated
+     * @param sidecar      the bytes of {@code <file>.meta.json}, or null
+     */
+    public SessionResult read(byte[] raw, String relativePath, byte[] sidecar) throws FeedException {
+        return readDocument(raw, relativePath, sidecar).result();
+    }
+
+    /** As {@link #read}, also returning the detected format and the metadata (with its Final flag). */
+    public FeedDocument readDocument(byte[] raw, String relativePath, byte[] sidecar) throws FeedException {
+        String document = fileName(relativePath);
+        try {
+            checkSize(raw);
+            FormatDetector.Sniffed sniffed = detector.sniff(raw);
+            Detected detected = sniffed.detected();
+            if (detected.format() == FeedFormat.PODIUM_JSON) return readCanonical(raw, document, detected);
+
+            List<Problem> problems = new ArrayList<>();
+            String hint = null;
+            SessionMetadata meta = null;
+            try {
+                meta = metadata.resolve(relativePath, sidecar);
+            } catch (FeedException e) {
+                problems.addAll(e.problems());
+                hint = e.hint();
+            }
+            Classification parsed = null;
+            SroPageInfo page = null;
+            try {
+                if (detected.format() == FeedFormat.SRO_HTML) {
+                    SroPage p = new SroHtmlParser().parse(sniffed.text().text());
+                    parsed = p.classification();
+                    page = p.info();
+                } else {
+                    parsed = new AlKamelCsvParser().parse(sniffed.text().text());
+                }
+            } catch (FeedException e) {
+                problems.addAll(e.problems());
+                hint = hint == null ? e.hint() : hint + "; " + e.hint();
+            }
+            if (parsed != null) {
+                List<Problem> invalid = ClassificationValidator.validate(parsed.entries(), parsed.statusReported());
+                if (!invalid.isEmpty()) {
+                    problems.addAll(invalid);
+                    String fix = "the classification is inconsistent: fix the named lines or wait for a corrected publication";
+                    hint = hint == null ? fix : hint + "; " + fix;
+                }
+            }
+            if (!problems.isEmpty()) throw new FeedException(problems, hint);
+
+            Source source = new Source(detected.formatId(), document, sha256(raw), null);
+            SessionResult result = new SessionResult(meta.series(), meta.season(), meta.toEvent(), meta.toSession(),
+                    meta.status(), source, parsed.statusReported(), ClassPositions.assign(parsed.entries()));
+            return new FeedDocument(result, detected, meta, page);
+        } catch (FeedException e) {
+            throw e.document() == null ? e.inDocument(document) : e;
+        }
+    }
+
+    /** Detects a file's format and charset (for {@code validate}), after the same size check as {@link #read}. */
+    public Detected detect(byte[] raw) throws FeedException {
+        checkSize(raw);
+        return detector.detect(raw);
+    }
+
+    private FeedDocument readCanonical(byte[] raw, String document, Detected detected) throws FeedException {
+        SessionResult doc = CanonicalJson.read(raw);
+        List<Problem> problems = new ArrayList<>();
+        if (!knownSeries.contains(doc.series())) {
+            problems.add(Problem.field("series", "unknown series \"" + doc.series() + "\"; known series are "
+                    + String.join(", ", new TreeSet<>(knownSeries))));
+        }
+        problems.addAll(ClassificationValidator.validate(doc.entries(), doc.statusReported()));
+        if (!problems.isEmpty()) {
+            throw new FeedException(problems, "correct the document: series must be one Podium has rules for, and the entries must be consistent");
+        }
+        List<Entry> entries = doc.entries().stream().allMatch(e -> e.classPosition() == null)
+                ? ClassPositions.assign(doc.entries()) : doc.entries();
+        // the document's own metadata wins; the file itself is what was ingested
+        Source source = new Source(FeedFormat.PODIUM_JSON.id(), document, sha256(raw),
+                doc.source() == null ? null : doc.source().publishedAt());
+        SessionResult result = new SessionResult(doc.series(), doc.season(), doc.event(), doc.session(), doc.status(),
+                source, doc.statusReported(), entries);
+        SessionMetadata meta = new SessionMetadata(doc.series(), doc.season(), doc.event().round(), doc.event().name(),
+                doc.event().circuit(), doc.event().date(), doc.session().name(), doc.session().type(), doc.session().race(),
+                doc.session().kind(), doc.session().hour(), doc.status(), false, doc.session().plannedDuration());
+        return new FeedDocument(result, detected, meta, null);
+    }
+
+    private void checkSize(byte[] raw) throws FeedException {
+        if (raw != null && raw.length > maxBytes) {
+            throw new FeedException(Problem.of("the file is " + raw.length + " bytes, over the limit of " + maxBytes + " bytes"),
+                    "a results file is far smaller; check that this is the right file, or raise the size limit in the settings");
+        }
+    }
+
+    static String sha256(byte[] raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static String fileName(String relativePath) {
+        if (relativePath == null || relativePath.isBlank()) return null;
+        String p = relativePath.replace('\\', '/');
+        int slash = p.lastIndexOf('/');
+        return slash < 0 ? p : p.substring(slash + 1);
+    }
+}

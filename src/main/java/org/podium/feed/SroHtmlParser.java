@@ -1,0 +1,247 @@
+package org.podium.feed;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+
+import org.podium.model.Driver;
+import org.podium.model.Entry;
+import org.podium.model.EntryStatus;
+import org.podium.model.Gap;
+
+/**
+ * Reads an SRO results page (FORMATS §2): the first {@code <table>} whose header names Pos and the
+ * car number. Columns are found by their {@code <th>} names, since the Europe, America and Asia sites
+ * order them differently. The Class column is the cup; the page has no status column, so every car is
+ * CLASSIFIED unless its Pos, Time or Gap cell says DNF, DNS, DSQ, NC, Retired or Excluded.
+ */
+public final class SroHtmlParser {
+    static final String NO_TABLE = "no results table found: expected a <table> with <th> Pos, Car #, Class, Drivers, Team, Car, Time, Laps, Gap";
+
+    /** The columns Podium reads; others are ignored. */
+    enum Column { POS, NUMBER, CUP, DRIVERS, TEAM, CAR, TIME, LAPS, GAP }
+
+    private static final Map<String, Column> HEADERS = Map.ofEntries(
+            Map.entry("pos", Column.POS), Map.entry("position", Column.POS), Map.entry("p", Column.POS),
+            Map.entry("car #", Column.NUMBER), Map.entry("car#", Column.NUMBER), Map.entry("no", Column.NUMBER),
+            Map.entry("#", Column.NUMBER), Map.entry("nr", Column.NUMBER), Map.entry("number", Column.NUMBER),
+            Map.entry("car no", Column.NUMBER), Map.entry("car number", Column.NUMBER), Map.entry("n°", Column.NUMBER),
+            Map.entry("class", Column.CUP), Map.entry("cup", Column.CUP), Map.entry("category", Column.CUP),
+            Map.entry("drivers", Column.DRIVERS), Map.entry("driver", Column.DRIVERS), Map.entry("driver(s)", Column.DRIVERS),
+            Map.entry("team", Column.TEAM), Map.entry("entrant", Column.TEAM),
+            Map.entry("car", Column.CAR), Map.entry("vehicle", Column.CAR), Map.entry("car model", Column.CAR),
+            Map.entry("time", Column.TIME), Map.entry("total time", Column.TIME), Map.entry("race time", Column.TIME),
+            Map.entry("laps", Column.LAPS),
+            Map.entry("gap", Column.GAP), Map.entry("diff", Column.GAP), Map.entry("interval", Column.GAP));
+
+    public SroPage parse(String html) throws FeedException {
+        Document doc = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
+        SroPageInfo info = pageInfo(doc);
+        for (Element table : doc.select("table")) {
+            Element headerRow = headerRow(table);
+            if (headerRow == null) continue;
+            Map<Column, Integer> columns = columns(headerRow);
+            if (columns.containsKey(Column.POS) && columns.containsKey(Column.NUMBER)) {
+                return new SroPage(rows(table, headerRow, columns), info);
+            }
+        }
+        throw new FeedException(Problem.of(NO_TABLE), "check that the page is a race's results page (…/results/<year>/<event>?filter_race_id=…), not an event or schedule page");
+    }
+
+    private static Element headerRow(Element table) {
+        for (Element tr : table.select("tr")) {
+            if (tr.closest("table") != table) continue;
+            if (!tr.select("> th").isEmpty() && tr.select("> td").isEmpty()) return tr;
+            if (!tr.select("> td").isEmpty()) return null; // data before any header row
+        }
+        return null;
+    }
+
+    private static Map<Column, Integer> columns(Element headerRow) {
+        Map<Column, Integer> columns = new EnumMap<>(Column.class);
+        List<Element> cells = headerRow.children();
+        for (int i = 0; i < cells.size(); i++) {
+            Column c = HEADERS.get(headerKey(cells.get(i).text()));
+            if (c != null) columns.putIfAbsent(c, i);
+        }
+        return columns;
+    }
+
+    static String headerKey(String th) {
+        String s = th.strip().toLowerCase(Locale.ROOT).replace('\u00A0', ' ');
+        while (s.endsWith(".") || s.endsWith(":")) s = s.substring(0, s.length() - 1).strip();
+        return s;
+    }
+
+    private Classification rows(Element table, Element headerRow, Map<Column, Integer> columns) throws FeedException {
+        List<Problem> problems = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
+        List<Element> headerCells = headerRow.children();
+        int index = 0;
+        for (Element tr : table.select("tr")) {
+            if (tr == headerRow || tr.closest("table") != table || tr.select("> td").isEmpty()) continue;
+            if (tr.children().size() == 1) continue; // a note spanning the table ("Race stopped…"), not a car
+            index++;
+            int line = tr.sourceRange().isTracked() ? tr.sourceRange().start().lineNumber() : index;
+            Cells cells = new Cells(tr.children(), headerCells, line, problems);
+            Entry e = entry(cells, columns, index);
+            if (!cells.failed) entries.add(e);
+        }
+        if (!problems.isEmpty()) {
+            throw new FeedException(problems, "fix the named table rows or wait for a corrected page; nothing from this page was stored");
+        }
+        return new Classification(FeedFormat.SRO_HTML, entries, false);
+    }
+
+    private static Entry entry(Cells c, Map<Column, Integer> columns, int rowIndex) {
+        int posCol = columns.get(Column.POS);
+        String posText = c.text(posCol);
+        EntryStatus status = EntryStatus.CLASSIFIED;
+        int position = rowIndex;
+        EntryStatus posStatus = StatusWords.of(posText);
+        if (posStatus != null) {
+            // a car out of the classification shows its status where its position would be
+            status = posStatus;
+        } else if (posText == null) {
+            c.fail(posCol, "empty; a position or a status (DNF, DNS, DSQ, NC) is required");
+        } else {
+            position = c.integer(posCol, posText);
+        }
+        String number = c.text(columns.getOrDefault(Column.NUMBER, -1));
+        if (number == null) c.fail(columns.get(Column.NUMBER), "the car number is empty");
+
+        Long total = null;
+        int timeCol = columns.getOrDefault(Column.TIME, -1);
+        String timeText = c.text(timeCol);
+        EntryStatus timeStatus = StatusWords.of(timeText);
+        if (timeStatus != null) {
+            if (status == EntryStatus.CLASSIFIED) status = timeStatus;
+        } else if (timeText != null) {
+            total = c.time(timeCol, timeText);
+        }
+
+        Gap gap = null;
+        int gapCol = columns.getOrDefault(Column.GAP, -1);
+        String gapText = c.text(gapCol);
+        EntryStatus gapStatus = StatusWords.of(gapText);
+        if (gapStatus != null) {
+            if (status == EntryStatus.CLASSIFIED) status = gapStatus;
+        } else {
+            gap = c.gap(gapCol, gapText);
+        }
+
+        int lapsCol = columns.getOrDefault(Column.LAPS, -1);
+        String lapsText = c.text(lapsCol);
+        int laps = lapsText == null ? 0 : c.integer(lapsCol, lapsText);
+
+        List<Driver> drivers = new ArrayList<>();
+        String names = c.driverText(columns.getOrDefault(Column.DRIVERS, -1));
+        if (names != null) {
+            for (String name : names.split(",")) {
+                Driver d = DriverNames.parse(name);
+                if (d != null) drivers.add(d);
+            }
+        }
+        if (c.failed) return null;
+        return new Entry(position, null, number, c.text(columns.getOrDefault(Column.TEAM, -1)), drivers,
+                c.text(columns.getOrDefault(Column.CAR, -1)), null,
+                Cups.normalize(c.text(columns.getOrDefault(Column.CUP, -1))), null, null, null,
+                status, laps, total, gap, null, null, c.line);
+    }
+
+    private static SroPageInfo pageInfo(Document doc) {
+        String title = doc.title();
+        String lower = title.toLowerCase(Locale.ROOT);
+        String cup = lower.contains("sprint cup") ? "Sprint Cup" : lower.contains("endurance cup") ? "Endurance Cup" : null;
+        String race = null;
+        String event = null;
+        Integer year = null;
+        Element h2 = doc.selectFirst("h2");
+        if (h2 != null) {
+            List<String> lines = new ArrayList<>();
+            for (String l : h2.wholeText().split("\n")) if (!l.isBlank()) lines.add(l.strip());
+            if (!lines.isEmpty()) race = lines.get(0);
+            if (lines.size() > 1) event = lines.get(1);
+            for (String l : lines) {
+                if (l.length() >= 4 && l.substring(0, 4).chars().allMatch(Character::isDigit)
+                        && l.substring(4).strip().equalsIgnoreCase("results")) {
+                    year = Integer.parseInt(l.substring(0, 4));
+                }
+            }
+        }
+        return new SroPageInfo(title.isBlank() ? null : title.strip(), cup, race, event, year);
+    }
+
+    /** The cells of one body row; every bad cell is reported with its row's line and header. */
+    private static final class Cells {
+        private final List<Element> cells;
+        private final List<Element> headers;
+        private final int line;
+        private final List<Problem> problems;
+        boolean failed;
+
+        Cells(List<Element> cells, List<Element> headers, int line, List<Problem> problems) {
+            this.cells = cells;
+            this.headers = headers;
+            this.line = line;
+            this.problems = problems;
+        }
+
+        void fail(int column, String message) {
+            failed = true;
+            String header = column >= 0 && column < headers.size() ? headers.get(column).text().strip() : null;
+            problems.add(new Problem(line, column + 1, header, message));
+        }
+
+        String text(int column) {
+            if (column < 0 || column >= cells.size()) return null;
+            String s = cells.get(column).text().replace('\u00A0', ' ').strip();
+            return s.isEmpty() ? null : s;
+        }
+
+        /** The drivers cell, with line breaks read as the commas between names. */
+        String driverText(int column) {
+            if (column < 0 || column >= cells.size()) return null;
+            Element cell = cells.get(column);
+            for (Element br : cell.select("br")) br.after(new TextNode(", "));
+            String s = cell.text().replace('\u00A0', ' ').strip();
+            return s.isEmpty() ? null : s;
+        }
+
+        int integer(int column, String text) {
+            String s = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+            try {
+                return Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                fail(column, "\"" + text + "\" is not a whole number");
+                return 0;
+            }
+        }
+
+        Long time(int column, String text) {
+            try {
+                return Timing.millis(text);
+            } catch (IllegalArgumentException e) {
+                fail(column, e.getMessage());
+                return null;
+            }
+        }
+
+        Gap gap(int column, String text) {
+            try {
+                return Timing.gap(text);
+            } catch (IllegalArgumentException e) {
+                fail(column, e.getMessage());
+                return null;
+            }
+        }
+    }
+}
