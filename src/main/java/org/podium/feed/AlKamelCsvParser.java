@@ -82,7 +82,7 @@ public final class AlKamelCsvParser {
         }
         if (!problems.isEmpty()) {
             problems.sort(BY_PLACE);
-            throw new FeedException(problems, "fix the named lines or wait for a corrected publication; nothing from this file was stored");
+            throw new FeedException(problems, "fix the named lines or wait for a corrected publication");
         }
         return new Classification(format, entries, format != FeedFormat.ALKAMEL_WIDE);
     }
