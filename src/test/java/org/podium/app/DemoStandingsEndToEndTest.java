@@ -115,6 +115,15 @@ class DemoStandingsEndToEndTest {
                 "gtwc-europe/2023/drivers-overall.json", "gtwc-europe/2023/cars-bronze.json");
     }
 
+    @Test
+    void everyJsonDocumentTheDemoWritesIsValidAgainstItsSchema() {
+        List<String> json = TestHome.files(home.resolve("outbox")).stream().filter(f -> f.endsWith(".json")).toList();
+        assertThat(json).hasSizeGreaterThan(70);
+        List<String> problems = new ArrayList<>();
+        for (String f : json) problems.addAll(org.podium.outbox.OutboxSchemas.problems(home.resolve("outbox").resolve(f)));
+        assertThat(problems).isEmpty();
+    }
+
     private JsonNode table(String rel) throws IOException {
         return Json.MAPPER.readTree(home.resolve("outbox/standings").resolve(rel).toFile());
     }
