@@ -1,0 +1,110 @@
+package org.podium.bench;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.podium.app.RunningPodium;
+import org.podium.ingest.IngestStats;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One backfill, in a JVM of its own (the benchmark starts it with {@code -Xmx256m}): the files staged
+ * beside the inbox are moved into it at once, and the time until they are through is measured.
+ * <ul>
+ *   <li>{@code podium HOME FILES}: Podium with its default settings on HOME (its routes, generated
+ *       rules, H2 on disk); done when {@code outbox/index.json} lists FILES session results.</li>
+ *   <li>{@code floor HOME FILES}: a minimal Camel route, file → read body → discard, polling with the
+ *       ingest route's own consumer parameters; done when every file was read and moved.</li>
+ * </ul>
+ * Prints one line {@code RESULT key=value…}.
+ */
+public final class BackfillRun {
+
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        Path home = Path.of(args[1]).toAbsolutePath();
+        int files = Integer.parseInt(args[2]);
+        Measure.HeapPeak heap = new Measure.HeapPeak();
+        Map<String, Object> result = switch (mode) {
+            case "podium" -> podium(home, files, heap);
+            case "floor" -> floor(home, files, heap);
+            default -> throw new IllegalArgumentException(mode);
+        };
+        StringJoiner line = new StringJoiner(" ", "RESULT mode=" + mode + " files=" + files + " ", "");
+        result.forEach((k, v) -> line.add(k + "=" + (v instanceof Double d ? String.format(Locale.ROOT, "%.2f", d) : v)));
+        line.add(String.format(Locale.ROOT, "heapPeakMb=%.1f", heap.mb()));
+        line.add(String.format(Locale.ROOT, "vmHwmMb=%.1f", Measure.vmHwmMb()));
+        line.add("maxHeapMb=" + Runtime.getRuntime().maxMemory() / 1024 / 1024);
+        System.out.println(line);
+        System.exit(0);
+    }
+
+    static Map<String, Object> podium(Path home, int files, Measure.HeapPeak heap) throws Exception {
+        Measure.Recomputes recomputes = Measure.Recomputes.attach();
+        try (RunningPodium podium = RunningPodium.start(home, Map.of())) {
+            IngestStats stats = podium.bean("ingestStats", IngestStats.class);
+            Path outbox = podium.home().outbox();
+            long t0 = System.nanoTime();
+            Measure.drop(home.resolve("staging"), podium.home().inbox());
+            long ingested = 0;
+            long deadline = t0 + Duration.ofMinutes(30).toNanos();
+            while (Measure.indexedResults(outbox) < files) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("not published within 30 minutes");
+                if (ingested == 0 && stats.ingestedCount() + stats.duplicateCount() + stats.rejectedCount() >= files) {
+                    ingested = System.nanoTime();
+                }
+                heap.sample();
+                Thread.sleep(20);
+            }
+            long t1 = System.nanoTime();
+            if (ingested == 0) ingested = t1;
+            double seconds = (t1 - t0) / 1e9;
+            long totalRecomputes = recomputes.counts().values().stream().mapToLong(Long::longValue).sum();
+            return Map.of("seconds", seconds, "filesPerSecond", files / seconds,
+                    "ingestSeconds", (ingested - t0) / 1e9, "rejected", stats.rejectedCount(),
+                    "duplicates", stats.duplicateCount(), "seasons", recomputes.counts().size(),
+                    "recomputes", totalRecomputes);
+        }
+    }
+
+    static Map<String, Object> floor(Path home, int files, Measure.HeapPeak heap) throws Exception {
+        Path inbox = home.resolve("inbox");
+        Files.createDirectories(inbox);
+        Map<String, String> params = Measure.ingestParameters(Path.of("routes"), inbox);
+        // the pipeline moves a file where a bean says; the floor moves it to the same kind of place
+        params.put("move", ".done/${date:now:yyyy-MM-dd}/${file:name}");
+        StringJoiner uri = new StringJoiner("&", "file:" + inbox + "?", "");
+        params.forEach((k, v) -> uri.add(k + "=RAW(" + v + ")"));
+        AtomicLong read = new AtomicLong();
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(uri.toString()).routeId("floor").process(e -> {
+                        byte[] body = e.getMessage().getBody(byte[].class);
+                        if (body != null) read.incrementAndGet();
+                    });
+                }
+            });
+            camel.start();
+            long t0 = System.nanoTime();
+            Measure.drop(home.resolve("staging"), inbox);
+            long deadline = t0 + Duration.ofMinutes(30).toNanos();
+            while (read.get() < files || camel.getInflightRepository().size() > 0) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("not read within 30 minutes");
+                heap.sample();
+                Thread.sleep(20);
+            }
+            long t1 = System.nanoTime();
+            double seconds = (t1 - t0) / 1e9;
+            return Map.of("seconds", seconds, "filesPerSecond", files / seconds, "readLock", params.get("readLock"),
+                    "readLockMinAge", params.get("readLockMinAge"));
+        }
+    }
+}
