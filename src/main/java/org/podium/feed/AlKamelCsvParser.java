@@ -225,10 +225,7 @@ public final class AlKamelCsvParser {
 
         String raw(int column) { return column < 0 ? "" : rows.field(column); }
 
-        String text(int column) {
-            String s = raw(column).strip();
-            return s.isEmpty() ? null : s;
-        }
+        String text(int column) { return rows.text(column); }
 
         int integer(int column, boolean required) {
             Integer v = optInteger(column);

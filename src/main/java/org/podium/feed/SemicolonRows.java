@@ -11,45 +11,55 @@ import java.util.Arrays;
  */
 final class SemicolonRows {
     private final String text;
+    private final char[] chars;
     private int pos;
     private int line;
-    private String[] fields = new String[32];
+    // each field as offsets into the text: only the fields a parser reads become strings
+    private int[] starts = new int[32];
+    private int[] ends = new int[32];
     private int count;
     private boolean endsWithSeparator;
     private boolean terminated;
 
     SemicolonRows(String text) {
         this.text = text;
+        this.chars = text.toCharArray();
     }
 
     /** Moves to the next line; false at the end of the text. */
     boolean next() {
-        int n = text.length();
+        char[] c = chars;
+        int n = c.length;
         if (pos >= n) return false;
-        int nl = text.indexOf('\n', pos);
-        terminated = nl >= 0;
-        int end = terminated ? nl : n;
-        int contentEnd = end > pos && text.charAt(end - 1) == '\r' ? end - 1 : end;
         line++;
         count = 0;
         int start = pos;
-        while (true) {
-            int sep = text.indexOf(';', start);
-            if (sep < 0 || sep >= contentEnd) {
-                endsWithSeparator = start == contentEnd && count > 0;
-                if (!endsWithSeparator) add(text.substring(start, contentEnd));
+        int i = pos;
+        // one pass over the line: ';' ends a field, '\n' the line
+        for (; i < n; i++) {
+            char ch = c[i];
+            if (ch == ';') {
+                add(start, i);
+                start = i + 1;
+            } else if (ch == '\n') {
                 break;
             }
-            add(text.substring(start, sep));
-            start = sep + 1;
         }
-        pos = terminated ? nl + 1 : n;
+        terminated = i < n;
+        int contentEnd = i > pos && c[i - 1] == '\r' ? i - 1 : i;
+        endsWithSeparator = start == contentEnd && count > 0;
+        if (!endsWithSeparator) add(start, contentEnd);
+        pos = terminated ? i + 1 : n;
         return true;
     }
 
-    private void add(String field) {
-        if (count == fields.length) fields = Arrays.copyOf(fields, count * 2);
-        fields[count++] = field;
+    private void add(int start, int end) {
+        if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+            ends = Arrays.copyOf(ends, count * 2);
+        }
+        starts[count] = start;
+        ends[count++] = end;
     }
 
     /** The 1-based line number of the current line. */
@@ -59,7 +69,17 @@ final class SemicolonRows {
     int count() { return count; }
 
     /** The field at a 0-based index, "" beyond the end of a short line. */
-    String field(int index) { return index < count ? fields[index] : ""; }
+    String field(int index) { return index < count ? text.substring(starts[index], ends[index]) : ""; }
+
+    /** The field without surrounding white space, or null when that leaves nothing (or beyond the line's end). */
+    String text(int index) {
+        if (index < 0 || index >= count) return null;
+        int a = starts[index];
+        int b = ends[index];
+        while (a < b && Character.isWhitespace(chars[a])) a++;
+        while (b > a && Character.isWhitespace(chars[b - 1])) b--;
+        return a == b ? null : text.substring(a, b);
+    }
 
     boolean endsWithSeparator() { return endsWithSeparator; }
 
@@ -68,10 +88,16 @@ final class SemicolonRows {
 
     /** Whether every field of the current line is empty or blank. */
     boolean blank() {
-        for (int i = 0; i < count; i++) if (!fields[i].isBlank()) return false;
+        for (int i = 0; i < count; i++) {
+            for (int k = starts[i]; k < ends[i]; k++) if (!Character.isWhitespace(chars[k])) return false;
+        }
         return true;
     }
 
     /** The whole current line's fields, for the header. */
-    String[] fieldsCopy() { return Arrays.copyOf(fields, count); }
+    String[] fieldsCopy() {
+        String[] out = new String[count];
+        for (int i = 0; i < count; i++) out[i] = field(i);
+        return out;
+    }
 }
