@@ -29,16 +29,11 @@ public record FeedText(String text, Charset charset) {
                     "check that the upload or download completed, then drop the file again");
         }
         rejectBinary(raw);
-        String text;
-        Charset charset;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(raw))
-                    .toString();
-            charset = StandardCharsets.UTF_8;
-        } catch (CharacterCodingException notUtf8) {
+        // The String constructor puts U+FFFD where the bytes are not UTF-8; only a text holding one
+        // needs the strict decoder to tell a real U+FFFD from a Windows-1252 file.
+        String text = new String(raw, StandardCharsets.UTF_8);
+        Charset charset = StandardCharsets.UTF_8;
+        if (text.indexOf('\uFFFD') >= 0 && !strictUtf8(raw)) {
             text = new String(raw, WINDOWS_1252);
             charset = WINDOWS_1252;
         }
@@ -50,20 +45,40 @@ public record FeedText(String text, Charset charset) {
         return new FeedText(text, charset);
     }
 
+    /** 1 for the bytes that count as control characters in text: below 0x20 (but tab, line breaks, form feed) and DEL. */
+    private static final int[] CONTROL = new int[256];
+
+    static {
+        for (int b = 0; b < 0x20; b++) CONTROL[b] = b == '\t' || b == '\n' || b == '\r' || b == '\f' ? 0 : 1;
+        CONTROL[0x7F] = 1;
+    }
+
+    private static boolean strictUtf8(byte[] raw) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(raw));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
     private static void rejectBinary(byte[] raw) throws FeedException {
         if (raw.length >= 2 && ((raw[0] == (byte) 0xFF && raw[1] == (byte) 0xFE) || (raw[0] == (byte) 0xFE && raw[1] == (byte) 0xFF))) {
             throw new FeedException(Problem.of("the file is UTF-16 text, which no feed format uses"),
                     "save the file as UTF-8 (Al Kamel CSV, SRO HTML or Podium JSON)");
         }
-        int control = 0;
         int sniffed = Math.min(raw.length, SNIFF_BYTES);
-        for (int i = 0; i < raw.length; i++) {
-            int b = raw[i] & 0xFF;
-            if (b == 0) {
+        int control = 0;
+        for (int i = 0; i < sniffed; i++) control += CONTROL[raw[i] & 0xFF];
+        // NUL is a control byte: where the sniffed part has none, a NUL can only come after it
+        for (int i = control > 0 ? 0 : sniffed; i < raw.length; i++) {
+            if (raw[i] == 0) {
                 throw new FeedException(Problem.of("the file is binary (it holds a NUL byte at offset " + i + ")"),
                         "expected a text file: an Al Kamel CSV, an SRO results HTML page or Podium JSON");
             }
-            if (i < sniffed && (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' || b == 0x7F)) control++;
         }
         if (control > sniffed * MAX_CONTROL_SHARE) {
             throw new FeedException(Problem.of("the file is binary (" + control + " control bytes in its first " + sniffed + ")"),
