@@ -31,6 +31,7 @@ public final class BackfillRun {
         Path home = Path.of(args[1]).toAbsolutePath();
         int files = Integer.parseInt(args[2]);
         Measure.HeapPeak heap = new Measure.HeapPeak();
+        long cpu0 = Measure.processCpuNanos();
         Map<String, Object> result = switch (mode) {
             case "podium" -> podium(home, files, heap);
             case "floor" -> floor(home, files, heap);
@@ -38,6 +39,8 @@ public final class BackfillRun {
         };
         StringJoiner line = new StringJoiner(" ", "RESULT mode=" + mode + " files=" + files + " ", "");
         result.forEach((k, v) -> line.add(k + "=" + (v instanceof Double d ? String.format(Locale.ROOT, "%.2f", d) : v)));
+        // CPU time is what the run cost whatever else the machine was doing meanwhile
+        line.add(String.format(Locale.ROOT, "cpuMsPerFile=%.2f", (Measure.processCpuNanos() - cpu0) / 1e6 / files));
         line.add(String.format(Locale.ROOT, "heapPeakMb=%.1f", heap.mb()));
         line.add(String.format(Locale.ROOT, "vmHwmMb=%.1f", Measure.vmHwmMb()));
         line.add("maxHeapMb=" + Runtime.getRuntime().maxMemory() / 1024 / 1024);
@@ -54,13 +57,14 @@ public final class BackfillRun {
             Measure.drop(home.resolve("staging"), podium.home().inbox());
             long ingested = 0;
             long deadline = t0 + Duration.ofMinutes(30).toNanos();
-            while (Measure.indexedResults(outbox) < files) {
+            Measure.IndexWatch index = new Measure.IndexWatch(outbox);
+            while (index.results() < files) {
                 if (System.nanoTime() > deadline) throw new IllegalStateException("not published within 30 minutes");
                 if (ingested == 0 && stats.ingestedCount() + stats.duplicateCount() + stats.rejectedCount() >= files) {
                     ingested = System.nanoTime();
                 }
                 heap.sample();
-                Thread.sleep(20);
+                Thread.sleep(50);
             }
             long t1 = System.nanoTime();
             if (ingested == 0) ingested = t1;

@@ -48,6 +48,11 @@ final class Measure {
         return -1;
     }
 
+    /** CPU time this process has used so far, all threads, in nanoseconds. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     /** Samples heap use: the highest used heap seen, in MB. */
     static final class HeapPeak {
         private final AtomicLong peak = new AtomicLong();
@@ -60,27 +65,42 @@ final class Measure {
         double mb() { return peak.get() / 1024.0 / 1024.0; }
     }
 
-    /** How many session results {@code outbox/index.json} lists (a cheap scan, no parse). */
-    static int indexedResults(Path outbox) {
-        Path index = outbox.resolve("index.json");
-        if (!Files.isRegularFile(index)) return 0;
-        try {
-            String text = Files.readString(index);
-            int n = 0;
-            for (int i = text.indexOf("\"session-result\""); i >= 0; i = text.indexOf("\"session-result\"", i + 1)) n++;
-            return n;
-        } catch (IOException e) {
-            return 0; // being replaced: read again on the next look
-        }
-    }
+    /**
+     * How many session results {@code outbox/index.json} lists (a scan, no parse); read again only when
+     * the index was replaced since the last look, so that watching costs the application little.
+     */
+    static final class IndexWatch {
+        private final Path index;
+        private long seen = Long.MIN_VALUE;
+        private int results;
+        private String text = "";
 
-    /** Whether the outbox index lists a path. */
-    static boolean indexLists(Path outbox, String path) {
-        try {
-            Path index = outbox.resolve("index.json");
-            return Files.isRegularFile(index) && Files.readString(index).contains("\"" + path + "\"");
-        } catch (IOException e) {
-            return false;
+        IndexWatch(Path outbox) { this.index = outbox.resolve("index.json"); }
+
+        int results() {
+            refresh();
+            return results;
+        }
+
+        /** Whether the index lists a path. */
+        boolean lists(String path) {
+            refresh();
+            return text.contains("\"" + path + "\"");
+        }
+
+        private void refresh() {
+            try {
+                if (!Files.isRegularFile(index)) return;
+                long modified = Files.getLastModifiedTime(index).to(java.util.concurrent.TimeUnit.NANOSECONDS) ^ Files.size(index);
+                if (modified == seen) return;
+                text = Files.readString(index);
+                int n = 0;
+                for (int i = text.indexOf("\"session-result\""); i >= 0; i = text.indexOf("\"session-result\"", i + 1)) n++;
+                seen = modified;
+                results = n;
+            } catch (IOException e) {
+                // being replaced: read again on the next look
+            }
         }
     }
 

@@ -55,6 +55,7 @@ public final class RecomputeRun {
             SeasonGenerator small = generators.get(0);
             SeasonGenerator.Series series = small.spec().series().get(0);
             List<Double> latencies = new ArrayList<>();
+            Measure.IndexWatch index = new Measure.IndexWatch(podium.home().outbox());
             Map<String, Long> perDrop = new java.util.TreeMap<>();
             for (int i = 1; i <= drops; i++) {
                 recomputes.reset();
@@ -63,7 +64,7 @@ public final class RecomputeRun {
                         + f.session().toLowerCase(Locale.ROOT).replace(' ', '-') + ".json";
                 long t0 = System.nanoTime();
                 AtomicFiles.write(podium.home().inbox().resolve(f.path()), f.bytes());
-                while (!Measure.indexLists(podium.home().outbox(), published)) {
+                while (!index.lists(published)) {
                     if (System.nanoTime() - t0 > 60e9) throw new IllegalStateException(published + " not published in 60 s");
                     Thread.sleep(5);
                 }
