@@ -2,6 +2,7 @@ package org.podium.championship;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Folding of names for identity (case, accents, punctuation) and slugs for table ids. */
 final class Names {
@@ -13,12 +14,39 @@ final class Names {
      */
     static String fold(String s) {
         if (s == null) return "";
+        if (ascii(s)) return collapse(s.toLowerCase(Locale.ROOT));
         String lower = s.toLowerCase(Locale.ROOT)
                 // letters that canonical decomposition leaves whole
                 .replace("ø", "o").replace("æ", "ae").replace("œ", "oe").replace("ß", "ss")
                 .replace("đ", "d").replace("ł", "l").replace("ı", "i").replace("þ", "th");
-        String bare = Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return bare.replaceAll("[^\\p{Alnum}]+", " ").strip();
+        String bare = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        return collapse(bare);
+    }
+
+    // Folding runs for every entry of every table: the patterns are compiled once, and plain ASCII
+    // names (most of them) skip the Unicode steps, which change nothing in them.
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+        return true;
+    }
+
+    /** Every run of characters other than ASCII letters and digits becomes one space; none at the ends. */
+    private static String collapse(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean gap = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+                if (gap && b.length() > 0) b.append(' ');
+                gap = false;
+                b.append(c);
+            } else {
+                gap = true;
+            }
+        }
+        return b.toString();
     }
 
     /** Table id part: lower-case, every run of non-alphanumerics becomes one {@code -}. */

@@ -145,7 +145,9 @@ public final class StandingsCalculator {
 
     /** "Bronze Cup", "bronze" and "Bronze" are one cup; feeds differ in how they write it. */
     private static String foldCategory(String s) {
-        return s == null ? "\u0000" : Names.fold(s).replaceAll(" cup$", "");
+        if (s == null) return "\u0000";
+        String folded = Names.fold(s);
+        return folded.endsWith(" cup") ? folded.substring(0, folded.length() - 4) : folded;
     }
 
     private static void warnClassesOutsideRules(SeriesRules rules, SeasonResults placed, List<String> warnings) {
