@@ -25,6 +25,21 @@ public record Session(SessionType type, String name, Integer race, String kind, 
 
     /** A stable key for the session within its event, e.g. {@code race-1}, {@code qualifying-2}. */
     public String key() {
-        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        // every run of characters other than a-z and 0-9 becomes one '-', none at the ends; keys are
+        // compared often when sessions are sorted, so no regular expressions here
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        StringBuilder b = new StringBuilder(lower.length());
+        boolean gap = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                if (gap && b.length() > 0) b.append('-');
+                gap = false;
+                b.append(c);
+            } else {
+                gap = true;
+            }
+        }
+        return b.toString();
     }
 }

@@ -33,6 +33,8 @@ public record SessionResult(
 
     /** Identifies the session across versions: series/season/round/session. */
     public String sessionKey() {
-        return series + "/" + season + "/" + String.format("%02d", event.round()) + "/" + session.key();
+        // sorting compares keys often: no Formatter here
+        int round = event.round();
+        return series + "/" + season + "/" + (round < 10 ? "0" : "") + round + "/" + session.key();
     }
 }
