@@ -47,11 +47,17 @@ final class TableBuilder {
         final List<Contribution> contributions = new ArrayList<>();
         final Set<Adjustment> named = Collections.newSetFromMap(new IdentityHashMap<>());
         Entrant entrant;
+        String sortName;
+        /** What counts for the entrant in each race it took part in, in round order. */
+        List<RaceCount> races;
 
         Entity(String key) { this.key = key; }
 
         boolean excluded() { return named.stream().anyMatch(a -> a.type() == AdjustmentType.EXCLUSION); }
     }
+
+    /** What counts for an entrant in one race: decided once, whatever round the table is taken at. */
+    private record RaceCount(int round, List<Contribution> counted) {}
 
     /** What counts for an entrant up to a round. */
     private record Tally(double points, List<Contribution> counted, Map<Integer, Integer> positions,
@@ -64,6 +70,8 @@ final class TableBuilder {
         }
         for (Entity e : entities.values()) {
             e.entrant = entrant(e);
+            e.sortName = Names.fold(e.entrant.name());
+            e.races = races(e.contributions);
             for (Adjustment a : adjustments) {
                 if (a.type() == AdjustmentType.REINSTATEMENT) continue;
                 if (a.table() != null && !a.table().equals(tableId)) continue;
@@ -77,8 +85,20 @@ final class TableBuilder {
 
         Map<String, List<HistoryPoint>> history = new HashMap<>();
         Map<String, Integer> previousRank = new HashMap<>();
+        // The table after each round, from running totals: each race is added once, so the history
+        // costs one pass over the season rather than one per round.
+        Map<String, Running> running = new HashMap<>();
+        for (Entity e : entities.values()) running.put(e.key, new Running());
         for (int round : historyRounds) {
-            for (Ranking.Place p : rankAt(entities.values(), round, lastRound).places) {
+            List<Ranking.Item> items = new ArrayList<>();
+            for (Entity e : entities.values()) {
+                Running r = running.get(e.key);
+                r.advance(e.races, round);
+                if (r.races == 0) continue;
+                items.add(new Ranking.Item(e.key, e.sortName, r.points - deducted(e, round, lastRound),
+                        new TreeMap<>(r.positions), new TreeMap<>(r.winsByKind), e.excluded()));
+            }
+            for (Ranking.Place p : Ranking.rank(items, tieBreaks)) {
                 Integer before = previousRank.get(p.item().key());
                 Integer change = before == null || p.rank() == null ? null : before - p.rank();
                 history.computeIfAbsent(p.item().key(), k -> new ArrayList<>())
@@ -106,15 +126,39 @@ final class TableBuilder {
         Map<String, Tally> tallies = new HashMap<>();
         for (Entity e : entities) {
             if (e.contributions.stream().noneMatch(c -> c.round() <= round)) continue;
-            Tally t = tally(e.contributions, round);
-            double deducted = e.named.stream()
-                    .filter(a -> a.type() == AdjustmentType.DEDUCTION && effectiveRound(a, lastRound) <= round)
-                    .mapToDouble(Adjustment::points).sum();
+            Tally t = tally(e.races, round);
             tallies.put(e.key, t);
-            items.add(new Ranking.Item(e.key, Names.fold(e.entrant.name()), t.points - deducted, t.positions,
+            items.add(new Ranking.Item(e.key, e.sortName, t.points - deducted(e, round, lastRound), t.positions,
                     t.winsByKind, e.excluded()));
         }
         return new Ranked(Ranking.rank(items, tieBreaks), tallies);
+    }
+
+    private static double deducted(Entity e, int round, int lastRound) {
+        return e.named.stream()
+                .filter(a -> a.type() == AdjustmentType.DEDUCTION && effectiveRound(a, lastRound) <= round)
+                .mapToDouble(Adjustment::points).sum();
+    }
+
+    /** An entrant's totals as the rounds go by: points, finishing places and wins by race kind. */
+    private static final class Running {
+        int races;
+        double points;
+        final Map<Integer, Integer> positions = new TreeMap<>();
+        final Map<String, Integer> winsByKind = new TreeMap<>();
+
+        /** Adds the races of rounds up to {@code round} not added yet ({@code all} is in round order). */
+        void advance(List<RaceCount> all, int round) {
+            while (races < all.size() && all.get(races).round() <= round) {
+                for (Contribution c : all.get(races).counted()) {
+                    points += c.points();
+                    if (c.type() != SessionType.RACE || c.position() == null) continue;
+                    positions.merge(c.position(), 1, Integer::sum);
+                    if (c.position() == 1) winsByKind.merge(c.kind(), 1, Integer::sum);
+                }
+                races++;
+            }
+        }
     }
 
     /** A deduction without a round, or dated after the latest round in, applies from the latest round. */
@@ -122,14 +166,14 @@ final class TableBuilder {
         return a.round() == null ? lastRound : Math.min(a.round(), lastRound);
     }
 
-    private Tally tally(List<Contribution> all, int upToRound) {
+    /** Per race, the contributions that count: every car's for all-cars teams, else the best car's. */
+    private List<RaceCount> races(List<Contribution> all) {
         Map<String, List<Contribution>> byRace = all.stream()
-                .filter(c -> c.round() <= upToRound)
                 .collect(Collectors.groupingBy(Contribution::raceSlot, LinkedHashMap::new, Collectors.toList()));
-        List<Contribution> counted = new ArrayList<>();
+        List<RaceCount> out = new ArrayList<>();
         for (List<Contribution> race : byRace.values()) {
             if (teamScoring == TeamScoring.ALL_CARS) {
-                counted.addAll(race);
+                out.add(new RaceCount(race.get(0).round(), race));
                 continue;
             }
             Map<String, List<Contribution>> byCar = race.stream()
@@ -137,8 +181,15 @@ final class TableBuilder {
             List<Contribution> best = byCar.values().stream().max(Comparator
                     .comparingDouble((List<Contribution> car) -> car.stream().mapToDouble(Contribution::points).sum())
                     .thenComparing(car -> -bestPosition(car))).orElseThrow();
-            counted.addAll(best);
+            out.add(new RaceCount(race.get(0).round(), best));
         }
+        out.sort(Comparator.comparingInt(RaceCount::round));
+        return out;
+    }
+
+    private Tally tally(List<RaceCount> races, int upToRound) {
+        List<Contribution> counted = new ArrayList<>();
+        for (RaceCount r : races) if (r.round() <= upToRound) counted.addAll(r.counted());
         counted.sort(Comparator.comparingInt(Contribution::chronology).thenComparing(Contribution::sessionKey)
                 .thenComparing(Contribution::carNumber));
         double points = counted.stream().mapToDouble(Contribution::points).sum();
