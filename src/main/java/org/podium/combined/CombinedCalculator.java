@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -123,8 +124,15 @@ public final class CombinedCalculator {
                 best.entrant().drivers(), best.points(), maxSeason, best.points() / maxSeason, List.copyOf(started));
     }
 
+    /**
+     * The alias group's name where one is configured; else the first spelling, in the order the
+     * series are configured, that is not all in capitals (some feeds print every name in capitals);
+     * else the first spelling.
+     */
     private static String displayName(TeamIdentity identity, String key, List<SeriesShare> shares) {
-        return identity.canonicalName(key).orElse(shares.isEmpty() ? key : shares.get(0).team());
+        return identity.canonicalName(key).orElseGet(() -> shares.stream().map(SeriesShare::team)
+                .filter(t -> !t.equals(t.toUpperCase(Locale.ROOT))).findFirst()
+                .orElse(shares.isEmpty() ? key : shares.get(0).team()));
     }
 
     /** Per race of every counting table, the place of the team's best-placed car. */

@@ -88,6 +88,15 @@ class CombinedCalculatorTest {
     }
 
     @Test
+    void aTeamIsNamedByTheFirstSpellingNotAllInCapitals() {
+        CombinedClassification c = compute(
+                asiaStandings(asia(1, car("44", "PHOENIX LOTUS"))),
+                almsStandings(alms(1, gt("44", "Phoenix Lótus Racing"))));
+
+        assertThat(c.rows()).extracting(CombinedRow::team).containsExactly("Phoenix Lótus Racing");
+    }
+
+    @Test
     void anAliasMakesOneTeamOfSpellingsNoRuleMatches() {
         CombinedClassification c = compute(
                 asiaStandings(asia(1, car("9", "Huang Red Lantern"))),
