@@ -23,7 +23,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -48,9 +47,7 @@ public final class Results {
     }
 
     public static Map<SeasonKey, SeasonStandings> bySeason(SeasonStandings... standings) {
-        Map<SeasonKey, SeasonStandings> out = new LinkedHashMap<>();
-        for (SeasonStandings s : standings) out.put(new SeasonKey(s.series(), s.season()), s);
-        return out;
+        return SeasonKey.index(List.of(standings));
     }
 
     /** A season's table, resolved against the real rules as {@code config/invitations.yaml} is. */
