@@ -3,14 +3,13 @@ package org.podium.combined;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The combined classification as a document ({@code "schema": "podium.combined/1"}), written to
- * {@code outbox/combined/<id>.json}. The time is the caller's, so the same inputs give the same bytes.
+ * {@code outbox/combined/<id>.json}. It holds no time: the outbox adds {@code generated} and
+ * {@code version} when it writes it, and the same classification always gives the same document.
  */
 public final class CombinedDocument {
     public static final String SCHEMA = "podium.combined/1";
@@ -22,12 +21,10 @@ public final class CombinedDocument {
         return "combined/" + c.rule().id() + ".json";
     }
 
-    public static ObjectNode json(CombinedClassification c, Instant generated) {
-        Objects.requireNonNull(generated, "generated");
+    public static ObjectNode json(CombinedClassification c) {
         int decimals = c.rule().decimals();
         ObjectNode root = Json.object();
         root.put("schema", SCHEMA);
-        root.put("generated", generated.toString());
         root.put("id", c.rule().id());
         root.put("name", c.rule().name());
         root.put("final", c.allFinal());

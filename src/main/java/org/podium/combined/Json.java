@@ -61,7 +61,7 @@ public final class Json {
         ArrayNode a = NODES.arrayNode();
         for (InputDocument d : inputs) {
             ObjectNode o = a.addObject();
-            o.put("session", d.sessionKey());
+            o.put("sessionKey", d.sessionKey());
             o.put("document", d.document());
             o.put("sha256", d.sha256());
             o.put("status", d.status().name());

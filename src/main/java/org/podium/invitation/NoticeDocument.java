@@ -51,6 +51,7 @@ public final class NoticeDocument {
         root.put("issued", issued.toString());
         ObjectNode recipient = root.putObject("recipient");
         recipient.put("team", n.recipient().team());
+        recipient.put("key", n.recipient().identity());
         recipient.put("car", n.recipient().car());
         recipient.set("drivers", Json.strings(n.recipient().drivers()));
 

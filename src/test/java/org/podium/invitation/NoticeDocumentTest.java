@@ -2,12 +2,18 @@ package org.podium.invitation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.podium.combined.Json;
 import org.podium.combined.Results;
 import org.podium.model.SessionResult;
+import org.podium.outbox.OutboxSchemas;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -96,6 +102,26 @@ class NoticeDocumentTest {
         assertThat(basis.get("runnerUp").get("score").decimalValue()).isEqualByComparingTo("0.228");
         assertThat(basis.get("shares")).hasSize(2);
         assertThat(notice.recipient().car()).isNull();
+    }
+
+    @Test
+    void theLedgerReadsTheLastNoticeBackFromItsJson() {
+        PlannedNotice notice = afterSpa();
+
+        PublishedNotice back = PublishedNotice.fromJson(new String(NoticeDocument.bytes(notice, ISSUED), StandardCharsets.UTF_8));
+
+        assertThat(back).isEqualTo(PublishedNotice.of(notice));
+        assertThat(back.recipient().identity()).isEqualTo(notice.recipient().identity());
+    }
+
+    @Test
+    void aNoticeMissingItsRecipientFailsTheSchema(@TempDir Path dir) throws IOException {
+        ObjectNode json = NoticeDocument.json(afterSpa(), ISSUED);
+        json.remove("recipient");
+        Path f = dir.resolve("001-clinched.json");
+        Files.write(f, Json.bytes(json));
+
+        assertThat(OutboxSchemas.problems(f)).singleElement().asString().contains("recipient");
     }
 
     @Test
