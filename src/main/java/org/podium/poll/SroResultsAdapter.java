@@ -45,7 +45,8 @@ final class SroResultsAdapter implements FeedAdapter {
         String status = feed.resultStatus().name().charAt(0) + feed.resultStatus().name().substring(1).toLowerCase(Locale.ROOT);
         for (FeedEvent event : feed.events()) {
             if (!listed.contains(event.source())) {
-                LOG.info("{}: round {} ({}) is not on the season page yet", feed.id(), event.round(), event.source());
+                LOG.info("{}: round {} ({}) is not on the season page yet; it lists {}", feed.id(), event.round(),
+                        event.source(), listed.isEmpty() ? "no events" : new java.util.TreeSet<>(listed));
                 continue;
             }
             URI eventPage = SroPages.eventPage(feed.baseUrl(), year, event.source());
