@@ -131,27 +131,31 @@ final class FeedClient implements AutoCloseable {
                 int code = response.getCode();
                 if (isRedirect(code)) {
                     Header location = response.getFirstHeader("Location");
-                    if (location == null) throw new Attempt(uri + " answered " + code + " without a Location", false, null);
-                    uri = policy.redirect(uri, location.getValue());
+                    if (location == null) throw new Attempt("answered " + code + " without a Location", false, null);
+                    try {
+                        uri = policy.redirect(uri, location.getValue());
+                    } catch (Refused e) {
+                        throw new Refused("redirect refused: " + e.getMessage());
+                    }
                     continue;
                 }
                 if (code == 304) return new Fetched(uri, 304, new byte[0], header(response, "ETag"), header(response, "Last-Modified"));
-                if (code >= 500 || code == 408 || code == 429) throw new Attempt(uri + " answered " + code, true, null);
-                if (code < 200 || code > 299) throw new Attempt(uri + " answered " + code, false, null);
-                byte[] body = read(response.getEntity(), uri, get);
+                if (code >= 500 || code == 408 || code == 429) throw new Attempt("answered " + code, true, null);
+                if (code < 200 || code > 299) throw new Attempt("answered " + code, false, null);
+                byte[] body = read(response.getEntity(), get);
                 return new Fetched(uri, code, body, header(response, "ETag"), header(response, "Last-Modified"));
             } catch (SocketTimeoutException e) {
-                throw new Attempt(uri + ": no answer within " + feed.responseTimeout().toMillis() + " ms", true, e);
+                throw new Attempt("no answer within " + feed.responseTimeout().toMillis() + " ms", true, e);
             } catch (IOException e) {
                 if (late.get()) {
-                    throw new Attempt(uri + ": the response took longer than " + feed.responseTimeout().toMillis() + " ms", true, e);
+                    throw new Attempt("the response took longer than " + feed.responseTimeout().toMillis() + " ms", true, e);
                 }
                 if (e instanceof InterruptedIOException && !(e.getCause() instanceof SocketTimeoutException) && Thread.currentThread().isInterrupted()) {
-                    throw new Attempt(uri + ": interrupted", false, e);
+                    throw new Attempt("interrupted", false, e);
                 }
-                throw new Attempt(uri + ": " + describe(e), true, e);
+                throw new Attempt(describe(e), true, e);
             } catch (HttpException e) {
-                throw new Attempt(uri + ": " + describe(e), false, e);
+                throw new Attempt(describe(e), false, e);
             } finally {
                 deadline.cancel(false);
                 if (response != null) {
@@ -160,16 +164,16 @@ final class FeedClient implements AutoCloseable {
                 }
             }
         }
-        throw new Attempt(start + ": more than " + MAX_REDIRECTS + " redirects", false, null);
+        throw new Attempt("more than " + MAX_REDIRECTS + " redirects", false, null);
     }
 
     /** Reads the body whole, or refuses it: over the limit (declared or read), or shorter than declared. */
-    private byte[] read(HttpEntity entity, URI uri, HttpGet get) throws IOException, Refused, Attempt {
+    private byte[] read(HttpEntity entity, HttpGet get) throws IOException, Refused, Attempt {
         if (entity == null) return new byte[0];
         long declared = entity.getContentLength();
         if (declared > feed.maxBytes()) {
             get.cancel();
-            throw new Refused(uri + " declares " + declared + " bytes, over the feed's limit of " + feed.maxBytes());
+            throw new Refused("declares " + declared + " bytes, over the feed's limit of " + feed.maxBytes());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
         byte[] buf = new byte[8192];
@@ -180,13 +184,13 @@ final class FeedClient implements AutoCloseable {
                 total += n;
                 if (total > feed.maxBytes()) {
                     get.cancel();
-                    throw new Refused(uri + " sent more than the feed's limit of " + feed.maxBytes() + " bytes");
+                    throw new Refused("sent more than the feed's limit of " + feed.maxBytes() + " bytes; dropped");
                 }
                 out.write(buf, 0, n);
             }
         }
         if (declared >= 0 && total != declared) {
-            throw new Attempt(uri + ": the body has " + total + " bytes where Content-Length said " + declared, true, null);
+            throw new Attempt("the body has " + total + " bytes where Content-Length said " + declared, true, null);
         }
         return out.toByteArray();
     }
