@@ -73,7 +73,7 @@ class FeedPollingEndToEndTest {
                       - { round: 1, event: Sepang, portalEvent: "01_Sepang" }
                     cron: "0/1 * * * * ?"
                     connectTimeout: 1s
-                    responseTimeout: 2s
+                    responseTimeout: 5s
                     retries: { attempts: 1, initialDelay: 10ms }
                 """.formatted(portal.port()));
 

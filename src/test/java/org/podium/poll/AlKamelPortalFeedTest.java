@@ -62,6 +62,11 @@ class AlKamelPortalFeedTest {
     }
 
     String feedsYaml(String maxBytes) {
+        return feedsYaml(maxBytes, "5s");
+    }
+
+    /** Short enough for the timeout tests, long enough for a loaded machine to answer the other requests. */
+    String feedsYaml(String maxBytes, String responseTimeout) {
         return """
                 feeds:
                   - id: alms
@@ -78,9 +83,9 @@ class AlKamelPortalFeedTest {
                     cron: "0 0/10 * * * ?"
                     maxBytes: %s
                     connectTimeout: 1s
-                    responseTimeout: 500ms
+                    responseTimeout: %s
                     retries: { attempts: 1, initialDelay: 10ms }
-                """.formatted(portal.getPort(), maxBytes);
+                """.formatted(portal.getPort(), maxBytes, responseTimeout);
     }
 
     private void page(String... links) {
@@ -188,8 +193,10 @@ class AlKamelPortalFeedTest {
 
     @Test
     void aDocumentTooSlowToArriveFailsThePollAndWritesNothing() {
+        harness.close();
+        harness = new PollHarness(dir.resolve("impatient"), feedsYaml("64KB", "1500ms"));
         page(RACE_H4);
-        portal.stubFor(get(urlEqualTo(Portal.path(RACE_H4))).willReturn(aResponse().withStatus(200).withBody(CSV).withFixedDelay(2000)));
+        portal.stubFor(get(urlEqualTo(Portal.path(RACE_H4))).willReturn(aResponse().withStatus(200).withBody(CSV).withFixedDelay(4000)));
 
         PollResult r = harness.poll("alms");
 

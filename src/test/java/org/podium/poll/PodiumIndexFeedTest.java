@@ -50,6 +50,11 @@ class PodiumIndexFeedTest {
     }
 
     String feedsYaml(String maxBytes) {
+        return feedsYaml(maxBytes, "5s");
+    }
+
+    /** Short enough for the timeout tests, long enough for a loaded machine to answer the other requests. */
+    String feedsYaml(String maxBytes, String responseTimeout) {
         return """
                 feeds:
                   - id: partner
@@ -61,9 +66,9 @@ class PodiumIndexFeedTest {
                     cron: "0 0/5 * * * ?"
                     maxBytes: %s
                     connectTimeout: 1s
-                    responseTimeout: 500ms
+                    responseTimeout: %s
                     retries: { attempts: 1, initialDelay: 10ms }
-                """.formatted(server.getPort(), maxBytes);
+                """.formatted(server.getPort(), maxBytes, responseTimeout);
     }
 
     private void index(String url, byte[] document) {
@@ -161,8 +166,10 @@ class PodiumIndexFeedTest {
 
     @Test
     void aDocumentTooSlowToArriveWritesNothing() {
+        harness.close();
+        harness = new PollHarness(dir.resolve("impatient"), feedsYaml("64KB", "1500ms"));
         index("2023-24/sepang-race-1.json", JSON);
-        server.stubFor(get(urlEqualTo(DOC)).willReturn(aResponse().withBody(JSON).withFixedDelay(2000)));
+        server.stubFor(get(urlEqualTo(DOC)).willReturn(aResponse().withBody(JSON).withFixedDelay(4000)));
 
         PollResult r = harness.poll("partner");
 
