@@ -29,7 +29,11 @@ final class Demo {
     Demo(Home home, PrintStream out, Map<String, String> overrides) {
         this.home = home;
         this.out = out;
-        this.overrides = overrides;
+        // The demo writes each file whole (temporary name, then rename): no need to wait for it to settle.
+        Map<String, String> o = new java.util.HashMap<>(overrides);
+        o.putIfAbsent("podium.inbox.read-lock-min-age", "50");
+        o.putIfAbsent("podium.inbox.poll-delay", "100");
+        this.overrides = Map.copyOf(o);
     }
 
     int run() throws InterruptedException {
@@ -49,7 +53,7 @@ final class Demo {
                     out.println("  step " + step + " did not finish within 5 minutes; see the log");
                     return Commands.CONFIGURATION;
                 }
-                out.printf("  step %-40s %3d file(s) dropped%n", step, files);
+                out.printf("  step %-52s %2d file(s)%n", step, files);
             }
             out.println();
             out.printf("Files: %d ingested, %d rejected, %d duplicate(s)%n",

@@ -57,13 +57,11 @@ final class Engine implements AutoCloseable {
     boolean awaitIdle(Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         SeasonChanges changes = bean("seasonChanges", SeasonChanges.class);
-        Recompute recompute = bean("recompute", Recompute.class);
         int quiet = 0;
         while (System.nanoTime() < deadline) {
             boolean busy = inboxHasWork(home.inbox())
                     || context().getInflightRepository().size() > 0
-                    || changes.pendingCount() > 0
-                    || recompute.running();
+                    || changes.pendingCount() > 0;
             quiet = busy ? 0 : quiet + 1;
             if (quiet >= 3) return true;
             Thread.sleep(100);

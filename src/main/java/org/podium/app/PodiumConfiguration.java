@@ -6,6 +6,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.BeanInject;
 import org.apache.camel.support.service.ServiceSupport;
+import org.podium.championship.SeriesCatalog;
+import org.podium.classify.Classifier;
 import org.podium.feed.FeedReader;
 import org.podium.ingest.IngestStats;
 import org.podium.ingest.Ingestion;
@@ -45,9 +47,9 @@ public class PodiumConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(value = "feedReader", lazy = true)
-    public FeedReader feedReader(@PropertyInject("podium.config") String config,
+    public FeedReader feedReader(@BeanInject("seriesCatalog") SeriesCatalog catalog,
                                  @PropertyInject("podium.inbox.max-file-size") long maxBytes) {
-        return new FeedReader(SeriesIds.in(Path.of(config)), maxBytes);
+        return new FeedReader(catalog.ids(), maxBytes);
     }
 
     @BindToRegistry(value = "ingestStats", lazy = true)
@@ -86,10 +88,22 @@ public class PodiumConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(value = "recompute", lazy = true)
-    public Recompute recompute(@BeanInject("resultStore") ResultStore store, @BeanInject("publisher") Publisher publisher,
-                               @BeanInject("outbox") Outbox outbox, @BeanInject("seasonChanges") SeasonChanges changes,
-                               @BeanInject("clock") Clock clock) {
-        return new Recompute(store, publisher, outbox, changes, clock);
+    public Recompute recompute(@BeanInject("resultStore") ResultStore store,
+                               @BeanInject("seasonChanges") SeasonChanges changes, @BeanInject("clock") Clock clock) {
+        return new Recompute(store, changes, clock);
+    }
+
+    /** The series rules, validated as they load: a bad file stops start-up naming the file and key. */
+    @BindToRegistry(value = "seriesCatalog", lazy = true)
+    public SeriesCatalog seriesCatalog(@PropertyInject("podium.config") String config) {
+        return SeriesCatalog.load(Path.of(config).resolve("series"));
+    }
+
+    @BindToRegistry(value = "classifier", lazy = true)
+    public Classifier classifier(@BeanInject("resultStore") ResultStore store,
+                                 @BeanInject("seriesCatalog") SeriesCatalog catalog,
+                                 @PropertyInject("podium.config") String config, @BeanInject("clock") Clock clock) {
+        return new Classifier(store, catalog, Path.of(config).resolve("adjustments"), clock);
     }
 
     @Override

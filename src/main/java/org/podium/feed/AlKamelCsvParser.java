@@ -39,15 +39,19 @@ public final class AlKamelCsvParser {
     /** Parses a decoded Al Kamel CSV (BOM already stripped). */
     public Classification parse(String text) throws FeedException {
         SemicolonRows rows = new SemicolonRows(text);
-        if (!rows.next()) throw new FeedException(Problem.of("the file is empty"), "drop a complete Al Kamel CSV");
+        boolean found;
+        while ((found = rows.next()) && rows.blank()) {
+            // blank lines before the header
+        }
+        if (!found) throw new FeedException(Problem.of("the file is empty"), "drop a complete Al Kamel CSV");
         CsvHeader header = CsvHeader.of(rows.fieldsCopy());
         boolean headerClosed = rows.endsWithSeparator();
         FeedFormat format = layoutOf(header);
         if (format == null) {
-            throw new FeedException(new Problem(1, null, null, "not an Al Kamel classification header: " + header.describe()),
+            throw new FeedException(new Problem(rows.line(), null, null, "not an Al Kamel classification header: " + header.describe()),
                     "expected an Al Kamel CSV whose first line names POSITION, NUMBER, DRIVER_1… or DRIVER1_FIRSTNAME…");
         }
-        Columns columns = new Columns(header, format);
+        Columns columns = new Columns(header, format, rows.line());
         List<Problem> problems = new ArrayList<>();
         columns.requireAll(problems);
         if (!problems.isEmpty()) {
@@ -78,7 +82,7 @@ public final class AlKamelCsvParser {
         }
         if (!problems.isEmpty()) {
             problems.sort(BY_PLACE);
-            throw new FeedException(problems, "fix the named lines or wait for a corrected publication; nothing from this file was stored");
+            throw new FeedException(problems, "fix the named lines or wait for a corrected publication");
         }
         return new Classification(format, entries, format != FeedFormat.ALKAMEL_WIDE);
     }
@@ -92,14 +96,16 @@ public final class AlKamelCsvParser {
     private static final class Columns {
         private final CsvHeader h;
         private final FeedFormat format;
+        private final int headerLine;
         private final int position, number, team, car, tyres, carClass, cup, group, division, status, laps;
         private final int time, gapFirst, gapPrevious, flLap, flTime, flKph, lap, kph;
         private final Map<Integer, Integer> raceDrivers;
         private final Map<Integer, Integer> firstNames, secondNames, licences, countries;
 
-        Columns(CsvHeader h, FeedFormat format) {
+        Columns(CsvHeader h, FeedFormat format, int headerLine) {
             this.h = h;
             this.format = format;
+            this.headerLine = headerLine;
             position = h.indexOf("POSITION");
             number = h.indexOf("NUMBER");
             team = h.indexOf("TEAM");
@@ -139,7 +145,7 @@ public final class AlKamelCsvParser {
 
         private void require(List<Problem> problems, int index, String name) {
             if (index < 0) {
-                problems.add(new Problem(1, null, name, "required column " + name + " is missing from the header ("
+                problems.add(new Problem(headerLine, null, name, "required column " + name + " is missing from the header ("
                         + h.describe() + ")"));
             }
         }

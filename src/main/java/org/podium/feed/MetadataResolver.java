@@ -163,22 +163,27 @@ public final class MetadataResolver {
         }
     }
 
-    /** RACE when the name holds "Race", QUALIFYING for Qualifying/Quali/Q1…, PRACTICE for Practice/FP/Warm; else null. */
+    /**
+     * QUALIFYING for Qualifying/Quali/Q1…/Hyperpole, PRACTICE for Practice/FP/Warm, RACE for a name
+     * holding "Race"; else null. Qualifying and practice words win over "Race", so that
+     * "Qualifying Race 1" (the qualifying that sets race 1's grid) is never scored as a race.
+     */
     public static SessionType sessionTypeOf(String name) {
         List<String> tokens = tokens(name);
-        for (String t : tokens) if (t.startsWith("race")) return SessionType.RACE;
         for (String t : tokens) {
             if (t.startsWith("quali") || t.equals("hyperpole") || numbered(t, "q")) return SessionType.QUALIFYING;
         }
         for (String t : tokens) {
             if (t.startsWith("practice") || t.startsWith("warm") || t.equals("fp") || numbered(t, "fp")) return SessionType.PRACTICE;
         }
+        for (String t : tokens) if (t.startsWith("race")) return SessionType.RACE;
         return null;
     }
 
     /**
-     * The race a session belongs to: {@code Race 2} → 2, {@code Qualifying 2} → 2 (the grid it set);
-     * {@code Race}, {@code Race after 6 hours}, {@code Qualifying} → null.
+     * The race a session belongs to: {@code Race 2} → 2, {@code Qualifying 2} and
+     * {@code Qualifying Race 2} → 2 (the grid it set); {@code Race}, {@code Race after 6 hours},
+     * {@code Qualifying} → null.
      */
     public static Integer raceNumberOf(String name) {
         List<String> tokens = tokens(name);
@@ -187,9 +192,8 @@ public final class MetadataResolver {
             String word = t.startsWith("race") ? "race" : t.startsWith("qualifying") ? "qualifying" : t.startsWith("quali") ? "quali" : null;
             if (word == null) continue;
             String attached = t.substring(word.length());
-            if (!attached.isEmpty()) return allDigits(attached) ? Integer.valueOf(attached) : null;
-            if (i + 1 < tokens.size() && allDigits(tokens.get(i + 1))) return Integer.valueOf(tokens.get(i + 1));
-            return null;
+            if (!attached.isEmpty() && allDigits(attached)) return Integer.valueOf(attached);
+            if (attached.isEmpty() && i + 1 < tokens.size() && allDigits(tokens.get(i + 1))) return Integer.valueOf(tokens.get(i + 1));
         }
         return null;
     }

@@ -96,7 +96,7 @@ public final class SroHtmlParser {
             if (!cells.failed) entries.add(e);
         }
         if (!problems.isEmpty()) {
-            throw new FeedException(problems, "fix the named table rows or wait for a corrected page; nothing from this page was stored");
+            throw new FeedException(problems, "fix the named table rows or wait for a corrected page");
         }
         return new Classification(FeedFormat.SRO_HTML, entries, false);
     }

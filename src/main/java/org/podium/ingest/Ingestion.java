@@ -107,6 +107,16 @@ public final class Ingestion {
 
     static String sha256(byte[] raw) { return org.podium.outbox.Json.sha256(raw); }
 
+    /**
+     * Where a processed file goes, relative to the inbox: {@code .done/<date>/<its path>}, with a
+     * number added when a file of that name was already processed that day (a re-published file keeps
+     * its name), so that nothing in {@code .done/} is ever overwritten.
+     */
+    public String doneTarget(String relativePath) {
+        return Rejections.unique(inbox, ".done/" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "/"
+                + relativePath.replace('\\', '/'));
+    }
+
     /** Moves a sidecar into the folder its file is going to. */
     public void moveSidecar(String relativePath, String movedTo) throws IOException {
         Path sidecar = sidecarOf(inbox.resolve(relativePath.replace('\\', '/')));

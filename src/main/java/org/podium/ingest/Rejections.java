@@ -33,9 +33,22 @@ public final class Rejections {
         this.stats = stats;
     }
 
-    /** Where a rejected file goes, relative to the inbox. */
-    public static String failedPath(String relativePath) {
-        return ".failed/" + relativePath.replace('\\', '/');
+    /** Where a rejected file goes, relative to the inbox; never onto an earlier rejected file. */
+    public String failedPath(String relativePath) {
+        return unique(inbox, ".failed/" + relativePath.replace('\\', '/'));
+    }
+
+    /** {@code path}, or {@code path} with " (2)", " (3)"… before its extension when taken. */
+    static String unique(Path inbox, String path) {
+        if (!Files.exists(inbox.resolve(path))) return path;
+        int slash = path.lastIndexOf('/');
+        int dot = path.lastIndexOf('.');
+        String stem = dot > slash ? path.substring(0, dot) : path;
+        String ext = dot > slash ? path.substring(dot) : "";
+        for (int n = 2; ; n++) {
+            String candidate = stem + " (" + n + ")" + ext;
+            if (!Files.exists(inbox.resolve(candidate))) return candidate;
+        }
     }
 
     /**

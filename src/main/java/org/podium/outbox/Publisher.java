@@ -2,6 +2,9 @@ package org.podium.outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.podium.championship.SeasonStandings;
+import org.podium.championship.StandingsTable;
+import org.podium.classify.Classification;
 import org.podium.feed.CanonicalJson;
 import org.podium.model.SessionResult;
 import org.podium.store.ResultStore;
@@ -11,7 +14,11 @@ import org.podium.store.StoredDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Publishes a season's current session results into {@code outbox/results/<series>/<season>/}. */
+/**
+ * Writes what a recompute produced into the outbox: each changed season's current session results
+ * ({@code results/<series>/<season>/}) and standings ({@code standings/<series>/<season>/<table>.json}),
+ * then the index. Unchanged documents are not rewritten.
+ */
 public final class Publisher {
 
     private final ResultStore store;
@@ -20,6 +27,47 @@ public final class Publisher {
     public Publisher(ResultStore store, Outbox outbox) {
         this.store = store;
         this.outbox = outbox;
+    }
+
+    public static final String STANDINGS_SCHEMA = "podium.standings/1";
+
+    /** @return how many files were written */
+    public int publish(Classification c) {
+        int written = 0;
+        for (var season : c.changed()) written += publishResults(season);
+        for (SeasonStandings s : c.standings()) written += publishStandings(s);
+        outbox.writeIndex();
+        return written;
+    }
+
+    public int publishStandings(SeasonStandings s) {
+        int written = 0;
+        for (StandingsTable t : s.tables()) {
+            String path = "standings/" + s.series() + "/" + s.season() + "/" + t.id() + ".json";
+            if (outbox.publish(path, "standings", standingsDocument(s, t))) written++;
+        }
+        return written;
+    }
+
+    static ObjectNode standingsDocument(SeasonStandings s, StandingsTable t) {
+        ObjectNode doc = Json.object();
+        doc.put("schema", STANDINGS_SCHEMA);
+        doc.put("series", s.series());
+        doc.put("season", s.season());
+        doc.put("table", t.id());
+        doc.put("ranks", t.ranks().name().toLowerCase());
+        doc.put("scope", t.scope().name().toLowerCase());
+        doc.put("scopeValue", t.scopeValue());
+        if (t.teamScoring() != null) doc.put("teamScoring", t.teamScoring().name().toLowerCase().replace('_', '-'));
+        doc.put("status", t.status().name().toLowerCase());
+        doc.set("roundsComplete", Json.MAPPER.valueToTree(s.roundsComplete()));
+        doc.set("roundsToRun", Json.MAPPER.valueToTree(s.roundsToRun()));
+        doc.put("maxSeasonPoints", t.maxSeasonPoints());
+        doc.put("maxRemainingPoints", t.maxRemainingPoints());
+        doc.set("rows", Json.MAPPER.valueToTree(t.rows()));
+        doc.set("inputs", Json.MAPPER.valueToTree(s.inputs()));
+        if (!s.warnings().isEmpty()) doc.set("warnings", Json.MAPPER.valueToTree(s.warnings()));
+        return doc;
     }
 
     /** @return how many result files were written (unchanged ones are not) */

@@ -106,7 +106,7 @@ class EntrantsTest {
         SeasonStandings s = StandingsCalculator.compute(Fixture.rules("gtwc-europe"), "2023", List.of(), Adjustments.none());
 
         assertThat(s.tables()).extracting(StandingsTable::id).containsExactly(
-                "drivers-overall", "teams-overall",
+                "drivers-overall", "teams-overall", "cars-overall",
                 "drivers-pro", "drivers-gold", "drivers-silver", "drivers-bronze", "drivers-pro-am",
                 "teams-pro", "teams-gold", "teams-silver", "teams-bronze", "teams-pro-am",
                 "cars-pro", "cars-gold", "cars-silver", "cars-bronze", "cars-pro-am");

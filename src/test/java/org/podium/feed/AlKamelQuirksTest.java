@@ -45,6 +45,12 @@ class AlKamelQuirksTest {
     }
 
     @Test
+    void blankLinesBeforeTheHeaderAreSkipped() throws FeedException {
+        Classification c = parse("\r\n\r\n" + RACE_HEADER + "\r\n" + ROW_1 + "\r\n\r\n");
+        assertThat(c.entries()).singleElement().satisfies(e -> assertThat(e.sourceLine()).isEqualTo(4));
+    }
+
+    @Test
     void crlfAndLfReadAlike() throws FeedException {
         Classification crlf = parse(RACE_HEADER + "\r\n" + ROW_1 + "\r\n" + ROW_2 + "\r\n");
         Classification lf = parse(RACE_HEADER + "\n" + ROW_1 + "\n" + ROW_2 + "\n");

@@ -70,14 +70,15 @@ class MetadataResolverTest {
     @CsvSource({
             "Race 1, RACE", "Race, RACE", "Race after 6 hours, RACE", "Main Race, RACE",
             "Qualifying, QUALIFYING", "Qualifying 2, QUALIFYING", "Quali 1, QUALIFYING", "Q1, QUALIFYING", "Hyperpole, QUALIFYING",
-            "Free Practice 1, PRACTICE", "FP2, PRACTICE", "Warm Up, PRACTICE"})
+            "Free Practice 1, PRACTICE", "FP2, PRACTICE", "Warm Up, PRACTICE",
+            "Qualifying Race 1, QUALIFYING", "Pre-Race Warm Up, PRACTICE"})
     void sessionTypeFromTheSessionName(String name, SessionType type) {
         assertThat(MetadataResolver.sessionTypeOf(name)).isEqualTo(type);
     }
 
     @ParameterizedTest(name = "{0} belongs to race {1}")
     @CsvSource(value = {"Race 2, 2", "Race 1, 1", "Race, NULL", "Race after 6 hours, NULL", "Qualifying 2, 2",
-            "Qualifying, NULL", "Race2, 2"}, nullValues = "NULL")
+            "Qualifying, NULL", "Race2, 2", "Qualifying Race 1, 1", "Race after 6 hours 2, NULL"}, nullValues = "NULL")
     void raceNumberFromTheSessionName(String name, Integer race) {
         assertThat(MetadataResolver.raceNumberOf(name)).isEqualTo(race);
     }

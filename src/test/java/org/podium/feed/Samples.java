@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
-/** The real sample files under src/test/resources/samples/, and small helpers for inline inputs. */
+/** The real sample files under src/test/resources/samples/, and small utilities for inline inputs. */
 final class Samples {
     static final Set<String> SERIES = Set.of("alms", "gtwc-asia", "gtwc-europe");
     static final String ELMS_RACE = "alkamel/elms-race-classification.CSV";

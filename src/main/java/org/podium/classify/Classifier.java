@@ -1,0 +1,86 @@
+package org.podium.classify;
+
+import org.podium.championship.Adjustments;
+import org.podium.championship.SeasonStandings;
+import org.podium.championship.SeriesCatalog;
+import org.podium.championship.SeriesRules;
+import org.podium.championship.StandingsCalculator;
+import org.podium.model.SessionResult;
+import org.podium.store.ResultStore;
+import org.podium.store.SeasonRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Standings of the seasons that changed, from the current version of each of their sessions and the
+ * series' rules. Seasons that did not change are not recomputed: their last standings are kept for
+ * what spans seasons (the invitations).
+ */
+public final class Classifier {
+
+    private static final Logger LOG = LoggerFactory.getLogger("podium.classify");
+
+    private final ResultStore store;
+    private final SeriesCatalog catalog;
+    private final Path adjustmentsDir;
+    private final Clock clock;
+    private final Map<SeasonRef, SeasonStandings> latest = new ConcurrentHashMap<>();
+
+    public Classifier(ResultStore store, SeriesCatalog catalog, Path adjustmentsDir, Clock clock) {
+        this.store = store;
+        this.catalog = catalog;
+        this.adjustmentsDir = adjustmentsDir;
+        this.clock = clock;
+    }
+
+    public Classification classify(List<SeasonRef> changed) {
+        Instant from = clock.instant();
+        List<SeasonStandings> computed = new ArrayList<>();
+        for (SeasonRef season : changed) {
+            standings(season).ifPresent(computed::add);
+        }
+        return new Classification(from, changed, computed);
+    }
+
+    /** The latest standings of every season seen so far, computing those not yet computed. */
+    public Map<SeasonRef, SeasonStandings> allStandings() {
+        for (SeasonRef s : store.seasons()) {
+            if (!latest.containsKey(s)) standings(s);
+        }
+        return Map.copyOf(latest);
+    }
+
+    private Optional<SeasonStandings> standings(SeasonRef season) {
+        Optional<SeriesRules> rules = catalog.get(season.series());
+        if (rules.isEmpty()) {
+            LOG.warn("{}: no rules in config/series/{}.yaml: results are published, standings are not",
+                    season, season.series());
+            return Optional.empty();
+        }
+        if (rules.get().calendar(season.season()).isEmpty()) {
+            LOG.warn("{}: season {} is not in the calendar of config/series/{}.yaml: results are published, "
+                    + "standings are not (add the season's rounds to compute them)", season, season.season(), season.series());
+            return Optional.empty();
+        }
+        long t0 = System.nanoTime();
+        List<SessionResult> sessions = store.currentSessions(season);
+        Adjustments adjustments = Adjustments.load(adjustmentsDir, season.series(), season.season());
+        SeasonStandings standings = StandingsCalculator.compute(rules.get(), season.season(), sessions, adjustments);
+        latest.put(season, standings);
+        for (String w : standings.warnings()) LOG.warn("{}: {}", season, w);
+        LOG.info("{}: standings computed from {} session(s) in {} ms: {} tables, {}{}", season, sessions.size(),
+                (System.nanoTime() - t0) / 1_000_000, standings.tables().size(),
+                standings.status().name().toLowerCase(),
+                standings.roundsToRun().isEmpty() ? "" : ", rounds to run " + standings.roundsToRun());
+        return Optional.of(standings);
+    }
+}

@@ -1,0 +1,119 @@
+package org.podium.store;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.podium.model.Driver;
+import org.podium.model.Entry;
+import org.podium.model.EntryStatus;
+import org.podium.model.Event;
+import org.podium.model.ResultStatus;
+import org.podium.model.Session;
+import org.podium.model.SessionResult;
+import org.podium.model.SessionType;
+import org.podium.model.Source;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The store on H2 always, and on PostgreSQL when PODIUM_TEST_JDBC_URL names one. */
+class ResultStoreTest {
+
+    static Stream<String> databases() { return TestDatabases.kinds(); }
+
+    static final SeasonRef SEASON = new SeasonRef("alms", "2023-24");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void everyVersionIsKeptAndTheNewestOfficialOneIsCurrent(String kind, @TempDir Path dir) {
+        try (Database db = open(kind, dir)) {
+            ResultStore store = new ResultStore(db.dataSource(), Clock.systemUTC());
+            SaveOutcome provisional = store.save(result("a", ResultStatus.PROVISIONAL, null, "Race 1_Provisional.CSV"), bytes("a"), "p1");
+            SaveOutcome official = store.save(result("b", ResultStatus.OFFICIAL, null, "Race 1_Official.CSV"), bytes("b"), "p2");
+            // A provisional file arriving after the official one is kept for audit but does not take over.
+            SaveOutcome late = store.save(result("c", ResultStatus.PROVISIONAL, null, "Race 1_Provisional.CSV"), bytes("c"), "p3");
+
+            assertThat(provisional.current()).isTrue();
+            assertThat(official.current()).isTrue();
+            assertThat(official.superseded().version()).isEqualTo(1);
+            assertThat(late.current()).isFalse();
+            assertThat(store.versions("alms/2023-24/01/race-1")).extracting(StoredDocument::version).containsExactly(1, 2, 3);
+            assertThat(store.currentDocuments(SEASON)).singleElement()
+                    .satisfies(d -> assertThat(d.sha256()).isEqualTo(sha("b")));
+            assertThat(store.currentSessions(SEASON)).singleElement()
+                    .satisfies(r -> assertThat(r.status()).isEqualTo(ResultStatus.OFFICIAL));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void theFinishOutranksAnHourlySnapshotAndAFinalFileAnOfficialOne(String kind, @TempDir Path dir) {
+        try (Database db = open(kind, dir)) {
+            ResultStore store = new ResultStore(db.dataSource(), Clock.systemUTC());
+            store.save(result("h4", ResultStatus.OFFICIAL, 4, "Race 1_Hour 4_Official.CSV"), bytes("h4"), "p1");
+            store.save(result("h3", ResultStatus.OFFICIAL, 3, "Race 1_Hour 3_Official.CSV"), bytes("h3"), "p2");
+            assertThat(store.currentDocuments(SEASON).get(0).sha256()).isEqualTo(sha("h4"));
+            store.save(result("fin", ResultStatus.OFFICIAL, null, "Race 1_Final.CSV"), bytes("fin"), "p3");
+            store.save(result("off", ResultStatus.OFFICIAL, null, "Race 1_Official.CSV"), bytes("off"), "p4");
+            assertThat(store.currentDocuments(SEASON).get(0).sha256()).isEqualTo(sha("fin"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void theSameBytesAreStoredOnceAndASeasonIsDirtyUntilPublished(String kind, @TempDir Path dir) {
+        try (Database db = open(kind, dir)) {
+            ResultStore store = new ResultStore(db.dataSource(), Clock.systemUTC());
+            SaveOutcome first = store.save(result("a", ResultStatus.OFFICIAL, null, "x.CSV"), bytes("a"), "p1");
+            SaveOutcome again = store.save(result("a", ResultStatus.OFFICIAL, null, "x.CSV"), bytes("a"), "p2");
+            assertThat(again.duplicate()).isTrue();
+            assertThat(again.document().id()).isEqualTo(first.document().id());
+            assertThat(store.documentCount()).isEqualTo(1);
+            assertThat(store.findByInboxPath("p1", sha("a"))).isPresent();
+            assertThat(store.findByInboxPath("p2", sha("a"))).isEmpty();
+
+            assertThat(store.dirtySeasons()).containsExactly(SEASON);
+            store.markPublished(SEASON, Instant.now().minusSeconds(3600));
+            assertThat(store.dirtySeasons()).as("changed after the recompute started: still dirty").containsExactly(SEASON);
+            store.markPublished(SEASON, Instant.now().plusSeconds(1));
+            assertThat(store.dirtySeasons()).isEmpty();
+            store.markAllDirty();
+            assertThat(store.dirtySeasons()).containsExactly(SEASON);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void migratingTwiceChangesNothing(String kind, @TempDir Path dir) {
+        String url = TestDatabases.freshUrl(kind, dir);
+        try (Database a = new Database(url, "sa", "", 2)) { a.migrate(); }
+        try (Database b = new Database(url, "sa", "", 2)) {
+            b.migrate();
+            assertThat(b.ping()).isTrue();
+        }
+    }
+
+    static Database open(String kind, Path dir) {
+        Database db = new Database(TestDatabases.freshUrl(kind, dir), "sa", "", 2);
+        db.migrate();
+        return db;
+    }
+
+    static byte[] bytes(String s) { return s.getBytes(StandardCharsets.UTF_8); }
+
+    static String sha(String s) { return org.podium.outbox.Json.sha256(bytes(s)); }
+
+    static SessionResult result(String content, ResultStatus status, Integer hour, String document) {
+        Entry e = new Entry(1, 1, "44", "Phoenix", List.of(new Driver("Anna", "EXAMPLE", null, null)), "Car", "GT",
+                null, null, null, null, EntryStatus.CLASSIFIED, 100, 14_400_000L, null, null, null, 2);
+        return new SessionResult("alms", "2023-24", new Event(1, "Sepang", null, null),
+                new Session(SessionType.RACE, "Race 1", 1, null, hour, null), status,
+                new Source("alkamel-race", document, sha(content), null), true, List.of(e));
+    }
+}
