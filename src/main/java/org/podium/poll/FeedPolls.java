@@ -118,10 +118,10 @@ public final class FeedPolls implements AutoCloseable {
             LOG.warn("{}: the poll failed and counts against the feed's circuit breaker: {}", feedId, cause.getMessage());
             return;
         }
-        String why = cause == null ? "the circuit breaker is open" : cause.getMessage();
-        Instant now = clock.instant();
-        status.problem(feed, "poll skipped: " + why, now);
-        LOG.warn("{}: poll skipped: {} (recent polls failed; next try at {})", feedId, why, FeedStatus.nextFire(feed, now));
+        String why = cause == null ? "the feed's circuit breaker is open after failed polls" : cause.getMessage();
+        status.problem(feed, "poll skipped: " + why, clock.instant());
+        LOG.warn("{}: poll skipped: {}; polls go through again once the breaker half-opens "
+                + "(podium.poll.breaker.wait-seconds)", feedId, why);
     }
 
     private void record(Feed feed, PollResult r) {
