@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
@@ -150,9 +149,7 @@ final class FeedClient implements AutoCloseable {
                 if (late.get()) {
                     throw new Attempt("the response took longer than " + feed.responseTimeout().toMillis() + " ms", true, e);
                 }
-                if (e instanceof InterruptedIOException && !(e.getCause() instanceof SocketTimeoutException) && Thread.currentThread().isInterrupted()) {
-                    throw new Attempt("interrupted", false, e);
-                }
+                if (Thread.currentThread().isInterrupted()) throw new Attempt("interrupted", false, e);
                 throw new Attempt(describe(e), true, e);
             } catch (HttpException e) {
                 throw new Attempt(describe(e), false, e);
