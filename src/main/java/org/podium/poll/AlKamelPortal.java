@@ -111,6 +111,11 @@ public final class AlKamelPortal {
      * @param hourFolder the hour folder the file sits in, or null
      */
     public record PortalFile(URI uri, String session, Integer hour, String hourFolder, String fileName) {
+        public PortalFile {
+            java.util.Objects.requireNonNull(uri, "uri");
+            if (session == null || session.isBlank()) throw new IllegalArgumentException("a portal file belongs to a session");
+            if (fileName == null || fileName.isBlank()) throw new IllegalArgumentException("a portal file has a name");
+        }
 
         /** Race or qualifying by the session's name, null for practice and anything unknown. */
         public SessionType sessionType() {

@@ -31,7 +31,12 @@ public final class SroPages {
     private static final Pattern RACE_ID = Pattern.compile("\\d{1,12}");
 
     /** A race of an event page's {@code <select id="filter_race_id">}. */
-    public record Race(String id, String name) {}
+    public record Race(String id, String name) {
+        public Race {
+            if (id == null || !RACE_ID.matcher(id).matches()) throw new IllegalArgumentException("a race id is digits, was " + id);
+            if (name == null || name.isBlank()) throw new IllegalArgumentException("a race has a name");
+        }
+    }
 
     public static URI seasonPage(URI base, String year) {
         return base.resolve("results/" + year);
