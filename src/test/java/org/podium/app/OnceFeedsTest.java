@@ -103,4 +103,19 @@ class OnceFeedsTest {
         assertThat(code).isEqualTo(Commands.FEED_FAILED);
         assertThat(printed()).contains("feed alms-once:").contains("FAILED").contains("answered 503");
     }
+
+    @Test
+    void aBadFeedsFileStopsPodiumNamingTheFileAndKey() throws Exception {
+        home();
+        Path feeds = dir.resolve("config/feeds.yaml");
+        Files.writeString(feeds, Files.readString(feeds).replace("round: 1, event: Sepang", "round: 7, event: Sepang"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = Commands.run(new String[]{"once", "--home", dir.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+
+        assertThat(code).isEqualTo(Commands.CONFIGURATION);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("feeds.yaml").contains("feeds[0].events[0].round")
+                .contains("no round 7");
+    }
 }
