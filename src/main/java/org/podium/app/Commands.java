@@ -1,12 +1,18 @@
 package org.podium.app;
 
 import org.podium.ingest.IngestStats;
+import org.podium.poll.FeedPolls;
+import org.podium.poll.PollResult;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
-/** What each command does. Exit codes follow {@code once}: 0 good, 1 files rejected, 2 a feed failed, 3 configuration. */
+/**
+ * What each command does. Exit codes follow {@code once}: 0 good, 1 files rejected, 2 a feed failed (also when
+ * files were rejected), 3 configuration.
+ */
 final class Commands {
     private Commands() {}
 
@@ -74,6 +80,11 @@ final class Commands {
                 throw ConfigurationException.from(e);
             }
             if (rebuild) engine.bean("recompute", Recompute.class).rebuildAll();
+            // Due feeds first, synchronously, so that what they bring is drained with the rest of the inbox.
+            List<PollResult> polls = rebuild ? List.of() : engine.bean("feedPoller", FeedPolls.class).pollDue();
+            for (PollResult p : polls) {
+                out.printf("feed %s: %s%s%n", p.feedId(), p.summary(), p.failed() ? "; FAILED: " + p.problem() : "");
+            }
             Duration max = Duration.ofSeconds(Long.parseLong(
                     engine.context().resolvePropertyPlaceholders("{{podium.once.max-seconds}}")));
             boolean idle = engine.awaitIdle(max);
@@ -81,6 +92,7 @@ final class Commands {
             out.printf("podium %s: %d file(s) ingested, %d rejected, %d duplicate(s)%s%n",
                     rebuild ? "rebuild" : "once", stats.ingestedCount(), stats.rejectedCount(), stats.duplicateCount(),
                     idle ? "" : "; stopped after " + max.toSeconds() + " s with work left (see the log)");
+            if (polls.stream().anyMatch(PollResult::failed)) return FEED_FAILED;
             if (stats.rejectedCount() > 0) return REJECTED;
             return OK;
         } catch (ConfigurationException e) {

@@ -3,6 +3,7 @@ package org.podium.app;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.podium.ingest.SeasonChanges;
+import org.podium.poll.PollConfiguration;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ final class Engine implements AutoCloseable {
         this.home = home;
         this.main = new Main(Podium.class);
         main.configure().addConfiguration(PodiumConfiguration.class);
+        main.configure().addConfiguration(PollConfiguration.class);
         main.configure().withRoutesIncludePattern("file:" + home.routes() + "/*.yaml");
         main.addOverrideProperty("podium.home", home.root().toString());
         overrides.forEach(main::addOverrideProperty);

@@ -8,6 +8,12 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.support.service.ServiceSupport;
 import org.podium.championship.SeriesCatalog;
 import org.podium.classify.Classifier;
+import org.podium.combined.Aliases;
+import org.podium.invitation.Invitations;
+import org.podium.outbox.NoticeDesk;
+import org.podium.store.NoticeLedger;
+import org.podium.store.PublicationLock;
+import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
 import org.podium.feed.FeedReader;
 import org.podium.ingest.IngestStats;
 import org.podium.ingest.Ingestion;
@@ -28,6 +34,8 @@ import java.time.Duration;
  */
 public class PodiumConfiguration implements CamelConfiguration {
 
+    private CamelContext context;
+
     @BindToRegistry(value = "clock", lazy = true)
     public Clock clock() { return Clock.systemUTC(); }
 
@@ -39,6 +47,25 @@ public class PodiumConfiguration implements CamelConfiguration {
         Database db = new Database(url, user, password, poolSize);
         db.migrate();
         return db;
+    }
+
+    /** The inbox read lock, shared by every instance on the same store (see routes/ingest.yaml). */
+    @BindToRegistry(value = "inboxLocks", lazy = true)
+    public JdbcOrphanLockAwareIdempotentRepository inboxLocks(@BeanInject("database") Database db,
+                                                              @PropertyInject("podium.inbox.lock-keep-alive") long keepAlive,
+                                                              @PropertyInject("podium.inbox.lock-max-age") long maxAge) {
+        JdbcOrphanLockAwareIdempotentRepository locks =
+                new JdbcOrphanLockAwareIdempotentRepository(db.dataSource(), "podium-inbox", context);
+        locks.setCreateTableIfNotExists(false);   // created by the store's migrations, with room for long paths
+        locks.setLockKeepAliveIntervalMillis(keepAlive);
+        locks.setLockMaxAgeMillis(maxAge);
+        return locks;
+    }
+
+    /** One recompute-and-publish at a time across instances. */
+    @BindToRegistry(value = "publicationLock", lazy = true)
+    public PublicationLock publicationLock(@BeanInject("database") Database db) {
+        return new PublicationLock(db);
     }
 
     @BindToRegistry(value = "resultStore", lazy = true)
@@ -82,9 +109,16 @@ public class PodiumConfiguration implements CamelConfiguration {
         return new Outbox(Path.of(dir), db.dataSource(), clock);
     }
 
+    @BindToRegistry(value = "noticeDesk", lazy = true)
+    public NoticeDesk noticeDesk(@BeanInject("database") Database db, @BeanInject("outbox") Outbox outbox,
+                                 @BeanInject("clock") Clock clock) {
+        return new NoticeDesk(new NoticeLedger(db.dataSource(), clock), outbox, clock);
+    }
+
     @BindToRegistry(value = "publisher", lazy = true)
-    public Publisher publisher(@BeanInject("resultStore") ResultStore store, @BeanInject("outbox") Outbox outbox) {
-        return new Publisher(store, outbox);
+    public Publisher publisher(@BeanInject("resultStore") ResultStore store, @BeanInject("outbox") Outbox outbox,
+                               @BeanInject("noticeDesk") NoticeDesk notices) {
+        return new Publisher(store, outbox, notices);
     }
 
     @BindToRegistry(value = "recompute", lazy = true)
@@ -99,15 +133,32 @@ public class PodiumConfiguration implements CamelConfiguration {
         return SeriesCatalog.load(Path.of(config).resolve("series"));
     }
 
+    /** The Le Mans invitations (config/invitations.yaml; none when the file is absent). */
+    @BindToRegistry(value = "invitations", lazy = true)
+    public Invitations invitations(@PropertyInject("podium.config") String config,
+                                   @BeanInject("seriesCatalog") SeriesCatalog catalog) {
+        Path file = Path.of(config).resolve("invitations.yaml");
+        return java.nio.file.Files.exists(file) ? Invitations.load(file, catalog) : Invitations.parse("invitations: []\n", file.toString(), catalog);
+    }
+
+    /** Team and driver aliases across series (config/aliases.yaml; none when the file is absent). */
+    @BindToRegistry(value = "aliases", lazy = true)
+    public Aliases aliases(@PropertyInject("podium.config") String config) {
+        Path file = Path.of(config).resolve("aliases.yaml");
+        return java.nio.file.Files.exists(file) ? Aliases.load(file) : Aliases.none();
+    }
+
     @BindToRegistry(value = "classifier", lazy = true)
     public Classifier classifier(@BeanInject("resultStore") ResultStore store,
                                  @BeanInject("seriesCatalog") SeriesCatalog catalog,
+                                 @BeanInject("invitations") Invitations invitations, @BeanInject("aliases") Aliases aliases,
                                  @PropertyInject("podium.config") String config, @BeanInject("clock") Clock clock) {
-        return new Classifier(store, catalog, Path.of(config).resolve("adjustments"), clock);
+        return new Classifier(store, catalog, Path.of(config).resolve("adjustments"), invitations, aliases, clock);
     }
 
     @Override
     public void configure(CamelContext camelContext) throws Exception {
+        this.context = camelContext;
         // The store's connection pool closes with the context, after the routes have stopped.
         camelContext.addService(new ServiceSupport() {
             @Override

@@ -52,6 +52,13 @@ class DemoStandingsEndToEndTest {
     }
 
     @Test
+    void everyDemoFileIsFetchedOverHttpFromTheDemoFeedServer() {
+        assertThat(printed).contains("Fetched over HTTP: 36 document(s): alms-demo 12, gtwc-asia-demo 8, gtwc-europe-demo 16")
+                .containsPattern("step 24-2023-12-02-alms-sepang-race-1-hour-3 +1 fetched over HTTP \\(alms-demo 1\\)")
+                .containsPattern("step 03-2023-05-06-gtwc-europe-brands-hatch-qualifying +2 fetched over HTTP \\(gtwc-europe-demo 2\\)");
+    }
+
+    @Test
     void theOutboxHoldsOneCanonicalJsonPerDemoSession() throws IOException {
         Set<String> sessions = new TreeSet<>();
         Path steps = Path.of("src/main/resources/demo/steps");
@@ -122,6 +129,32 @@ class DemoStandingsEndToEndTest {
         List<String> problems = new ArrayList<>();
         for (String f : json) problems.addAll(org.podium.outbox.OutboxSchemas.problems(home.resolve("outbox").resolve(f)));
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void bothInvitationsAreResolvedAndTheAmendmentWithdrawsThenReissuesTheCombinedOne() {
+        List<String> europe = TestHome.files(home.resolve("outbox/notices/lemans-2024-gtwc-europe"));
+        assertThat(europe).filteredOn(f -> f.endsWith(".json")).last().isEqualTo("005-confirmed.json");
+        assertThat(europe).contains("004-clinched.json", "004-clinched.md");
+        List<String> asia = TestHome.files(home.resolve("outbox/notices/lemans-2024-asia-combined"))
+                .stream().filter(f -> f.endsWith(".json")).toList();
+        assertThat(asia.subList(asia.size() - 3, asia.size()))
+                .containsExactly("006-clinched.json", "007-withdrawn.json", "008-confirmed.json");
+    }
+
+    @Test
+    void theWithdrawalNamesTheOldRecipientAndTheNewNoticeSupersedesIt() throws IOException {
+        Path dir = home.resolve("outbox/notices/lemans-2024-asia-combined");
+        JsonNode withdrawn = Json.MAPPER.readTree(dir.resolve("007-withdrawn.json").toFile());
+        JsonNode confirmed = Json.MAPPER.readTree(dir.resolve("008-confirmed.json").toFile());
+        assertThat(withdrawn.path("recipient").path("team").asText()).isEqualTo("Phoenix Lótus Racing");
+        assertThat(withdrawn.path("supersedes").asInt()).isEqualTo(6);
+        assertThat(confirmed.path("recipient").path("team").asText()).isEqualTo("Kaiju Motorsports");
+        assertThat(confirmed.path("supersedes").asInt()).isEqualTo(7);
+        assertThat(confirmed.path("basis").path("score").asDouble()).isEqualTo(1.541);
+        JsonNode bronze = Json.MAPPER.readTree(home.resolve("outbox/notices/lemans-2024-gtwc-europe/005-confirmed.json").toFile());
+        assertThat(bronze.path("recipient").path("team").asText()).isEqualTo("Harbour Lights Racing");
+        assertThat(bronze.path("recipient").path("car").asText()).isEqualTo("7");
     }
 
     private JsonNode table(String rel) throws IOException {
