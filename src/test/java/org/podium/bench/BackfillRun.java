@@ -3,13 +3,16 @@ package org.podium.bench;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.podium.app.RunningPodium;
+import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
 import org.podium.ingest.IngestStats;
+import org.podium.store.Database;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -84,9 +87,19 @@ public final class BackfillRun {
         // the pipeline moves a file where a bean says; the floor moves it to the same kind of place
         params.put("move", ".done/${date:now:yyyy-MM-dd}/${file:name}");
         StringJoiner uri = new StringJoiner("&", "file:" + inbox + "?", "");
-        params.forEach((k, v) -> uri.add(k + "=RAW(" + v + ")"));
+        params.forEach((k, v) -> uri.add(k + "=" + (v.startsWith("#") ? v : "RAW(" + v + ")")));
         AtomicLong read = new AtomicLong();
-        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+        try (DefaultCamelContext camel = new DefaultCamelContext();
+             Database db = new Database("jdbc:h2:file:" + home.resolve("data/floor") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", 8)) {
+            // the same lock as the pipeline's: a row per file in an H2 table on disk, renewed and expiring alike
+            db.migrate();
+            Properties settings = Measure.settings();
+            JdbcOrphanLockAwareIdempotentRepository locks =
+                    new JdbcOrphanLockAwareIdempotentRepository(db.dataSource(), "podium-inbox", camel);
+            locks.setCreateTableIfNotExists(false);
+            locks.setLockKeepAliveIntervalMillis(Long.parseLong(settings.getProperty("podium.inbox.lock-keep-alive").strip()));
+            locks.setLockMaxAgeMillis(Long.parseLong(settings.getProperty("podium.inbox.lock-max-age").strip()));
+            camel.getRegistry().bind("inboxLocks", locks);
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -108,7 +121,7 @@ public final class BackfillRun {
             long t1 = System.nanoTime();
             double seconds = (t1 - t0) / 1e9;
             return Map.of("seconds", seconds, "filesPerSecond", files / seconds, "readLock", params.get("readLock"),
-                    "readLockMinAge", params.get("readLockMinAge"));
+                    "readLockMinAge", params.get("readLockMinAge"), "lockRepository", locks.getClass().getSimpleName());
         }
     }
 }

@@ -51,9 +51,6 @@ public final class Benchmarks {
         if (all || only.contains("backfill")) for (int k : sizes) backfill(k);
         if (all || only.contains("recompute")) recompute(drops);
         System.out.println();
-        System.out.println("== Drop to notice");
-        System.out.println("not measured yet: invitation notices are not published by this build");
-        System.out.println();
         System.out.println("== Summary (Markdown)");
         SUMMARY.forEach(System.out::println);
         System.out.println();
@@ -174,25 +171,31 @@ public final class Benchmarks {
         SeasonGenerator.Spec spec = backfillSpec(files);
         Map<String, String> floor = backfillRun("floor", spec);
         Map<String, String> podium = backfillRun("podium", spec);
-        System.out.printf(Locale.ROOT, "minimal route (file -> read body -> discard, readLock=%s, readLockMinAge=%s ms, the ingest route's consumer options): %s s, %s files/s, heap peak %s MB, RSS peak %s MB%n",
-                floor.get("readLock"), floor.get("readLockMinAge"), floor.get("seconds"), floor.get("filesPerSecond"),
-                floor.get("heapPeakMb"), floor.get("vmHwmMb"));
+        System.out.printf(Locale.ROOT, "minimal route (file -> read body -> discard, readLock=%s with a %s on H2, readLockMinAge=%s ms, "
+                        + "the ingest route's consumer options): %s s, %s files/s, %s CPU ms per file, heap peak %s MB, RSS peak %s MB%n",
+                floor.get("readLock"), floor.get("lockRepository"), floor.get("readLockMinAge"), floor.get("seconds"),
+                floor.get("filesPerSecond"), floor.get("cpuMsPerFile"), floor.get("heapPeakMb"), floor.get("vmHwmMb"));
         System.out.printf(Locale.ROOT, "Podium (real routes, H2 on disk), until outbox/index.json lists every result: %s s, %s files/s "
-                        + "(all ingested after %s s), %s rejected, %s seasons, %s standings computations, heap peak %s MB of %s MB, RSS peak %s MB%n",
-                podium.get("seconds"), podium.get("filesPerSecond"), podium.get("ingestSeconds"), podium.get("rejected"),
-                podium.get("seasons"), podium.get("recomputes"), podium.get("heapPeakMb"), podium.get("maxHeapMb"), podium.get("vmHwmMb"));
+                        + "(all ingested after %s s), %s CPU ms per file, %s rejected, %s seasons, %s standings computations, "
+                        + "heap peak %s MB of %s MB, RSS peak %s MB%n",
+                podium.get("seconds"), podium.get("filesPerSecond"), podium.get("ingestSeconds"), podium.get("cpuMsPerFile"),
+                podium.get("rejected"), podium.get("seasons"), podium.get("recomputes"), podium.get("heapPeakMb"),
+                podium.get("maxHeapMb"), podium.get("vmHwmMb"));
         double ratio = Double.parseDouble(podium.get("filesPerSecond")) / Double.parseDouble(floor.get("filesPerSecond"));
-        System.out.printf(Locale.ROOT, "Podium / minimal route: %.0f %%%n", 100 * ratio);
+        double cpuRatio = Double.parseDouble(floor.get("cpuMsPerFile")) / Double.parseDouble(podium.get("cpuMsPerFile"));
+        System.out.printf(Locale.ROOT, "Podium / minimal route: %.0f %% of its files/s; %.0f %% by CPU time per file%n", 100 * ratio, 100 * cpuRatio);
         if (SUMMARY.stream().noneMatch(s -> s.startsWith("| backfill files"))) {
             SUMMARY.add("Backfill (files dropped at once until outbox/index.json lists them all; separate JVMs with -Xmx256m):");
             SUMMARY.add("");
-            SUMMARY.add("| backfill files | minimal route files/s | Podium files/s | Podium / minimal | Podium heap peak MB | Podium RSS peak MB | minimal RSS peak MB |");
-            SUMMARY.add("|---:|---:|---:|---:|---:|---:|---:|");
+            SUMMARY.add("| backfill files | minimal route files/s | Podium files/s | Podium / minimal | CPU ms per file, minimal / Podium "
+                    + "| Podium heap peak MB | Podium RSS peak MB | minimal RSS peak MB |");
+            SUMMARY.add("|---:|---:|---:|---:|---:|---:|---:|---:|");
         }
         int at = SUMMARY.size();
         while (at > 0 && SUMMARY.get(at - 1).isEmpty()) at--;
-        SUMMARY.add(at, String.format(Locale.ROOT, "| %,d | %s | %s | %.0f %% | %s | %s | %s |", files, floor.get("filesPerSecond"),
-                podium.get("filesPerSecond"), 100 * ratio, podium.get("heapPeakMb"), podium.get("vmHwmMb"), floor.get("vmHwmMb")));
+        SUMMARY.add(at, String.format(Locale.ROOT, "| %,d | %s | %s | %.0f %% | %s / %s | %s | %s | %s |", files, floor.get("filesPerSecond"),
+                podium.get("filesPerSecond"), 100 * ratio, floor.get("cpuMsPerFile"), podium.get("cpuMsPerFile"),
+                podium.get("heapPeakMb"), podium.get("vmHwmMb"), floor.get("vmHwmMb")));
         if (!SUMMARY.get(SUMMARY.size() - 1).isEmpty()) SUMMARY.add("");
     }
 
@@ -240,6 +243,13 @@ public final class Benchmarks {
                         SUMMARY.add(0, String.format("Drop to published result (one new session file, %s drops, default settings): p50 %s ms, p99 %s ms. "
                                 + "Standings computations per season caused by them: %s.", r.get("drops"), r.get("p50Ms"), r.get("p99Ms"),
                                 r.get("recomputesPerSeason")));
+                        SUMMARY.add(1, "");
+                    }
+                    case "notice" -> {
+                        System.out.printf("%s drops of a race that changes who leads an invitation: drop to notice p50 %s ms, p99 %s ms, max %s ms (%s notices)%n",
+                                r.get("drops"), r.get("p50Ms"), r.get("p99Ms"), r.get("maxMs"), r.get("notices"));
+                        SUMMARY.add(0, String.format("Drop to notice (one file that changes an invitation's leader, %s drops, default settings): "
+                                + "p50 %s ms, p99 %s ms, max %s ms.", r.get("drops"), r.get("p50Ms"), r.get("p99Ms"), r.get("maxMs")));
                         SUMMARY.add(1, "");
                     }
                     case "recompute" -> {

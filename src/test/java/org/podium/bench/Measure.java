@@ -116,10 +116,7 @@ final class Measure {
                 if ("ingest".equals(r.path("route").path("id").asText())) from = r.path("route").path("from");
             }
             if (from == null) throw new IllegalStateException("no route ingest in " + routes.resolve("ingest.yaml"));
-            Properties settings = new Properties();
-            try (InputStream in = Measure.class.getResourceAsStream("/application.properties")) {
-                settings.load(in);
-            }
+            Properties settings = settings();
             settings.setProperty("podium.inbox", inbox.toString());
             Map<String, String> out = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = from.path("parameters").fields(); it.hasNext(); ) {
@@ -130,6 +127,15 @@ final class Measure {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The default settings, as application.properties gives them. */
+    static Properties settings() throws IOException {
+        Properties settings = new Properties();
+        try (InputStream in = Measure.class.getResourceAsStream("/application.properties")) {
+            settings.load(in);
+        }
+        return settings;
     }
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)}}");

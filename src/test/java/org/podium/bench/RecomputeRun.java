@@ -3,6 +3,8 @@ package org.podium.bench;
 import org.podium.app.RunningPodium;
 import org.podium.classify.Classification;
 import org.podium.classify.Classifier;
+import org.podium.model.Entry;
+import org.podium.model.SessionResult;
 import org.podium.model.SessionType;
 import org.podium.outbox.AtomicFiles;
 import org.podium.outbox.Publisher;
@@ -24,6 +26,8 @@ import java.util.Map;
  *   <li>single new sessions (practice sessions of the 1× season) are dropped one at a time: the time
  *       from the drop until the outbox index lists the new result, and the standings computations
  *       per season that each drop caused (from the {@code podium.classify} log lines);</li>
+ *   <li>round 1's race of a season that an invitation ranks is dropped again and again with another
+ *       leader: the time from the drop until the new leader's notice is published;</li>
  *   <li>each season is recomputed (stored sessions to standings) and republished through the running
  *       application's own beans, a few times each.</li>
  * </ol>
@@ -32,6 +36,89 @@ import java.util.Map;
 public final class RecomputeRun {
 
     static final int[] SCALES = {1, 10, 100};
+    static final String NOTICE_SERIES = "notice-json-01";
+    /** New sessions dropped one at a time to see which seasons they recompute. */
+    static final int SCOPE_DROPS = 12;
+    static final String INVITATIONS = """
+            # Generated for the benchmark: one invitation on the synthetic season notice-json-01/2031.
+            invitations:
+              - id: bench-invitation
+                name: Benchmark invitation
+                event: 24 Hours of Le Mans 2032
+                class: LMGT3
+                classification:
+                  series: notice-json-01
+                  season: "2031"
+                  table: cars-overall
+                eligibility:
+                  everyEvent: true
+                recipient: team-of-car
+                passDown: false
+                conditions:
+                  attendAllEvents: true
+                  maxInvitationsPerCompetitor: 2
+            otherInvitations: []
+            """;
+
+    /**
+     * Drops round 1's race of the invitation's season again and again, each time with the lead taken by
+     * a car of another team than before: the time from the drop until the new leader's notice is in
+     * {@code outbox/notices/}.
+     */
+    static void noticeDrops(RunningPodium podium, SeasonGenerator notice, int drops) throws Exception {
+        SeasonGenerator.Series series = notice.spec().series().get(0);
+        SeasonGenerator.GeneratedFile race = notice.file(series, "2031", 1, SessionType.RACE, 1);
+        SessionResult original = org.podium.feed.CanonicalJson.read(race.bytes());
+        Path notices = podium.home().outbox().resolve("notices/bench-invitation");
+        List<Double> latencies = new ArrayList<>();
+        int before = noticeCount(notices);
+        for (int i = 1; i <= drops; i++) {
+            byte[] bytes = org.podium.feed.CanonicalJson.write(newWinner(original, i));
+            long t0 = System.nanoTime();
+            AtomicFiles.write(podium.home().inbox().resolve(race.path()), bytes);
+            while (noticeCount(notices) <= before) {
+                if (System.nanoTime() - t0 > 60e9) throw new IllegalStateException("drop " + i + ": no notice in 60 s");
+                Thread.sleep(5);
+            }
+            latencies.add((System.nanoTime() - t0) / 1e6);
+            podium.awaitIdle(Duration.ofMinutes(1));
+            before = noticeCount(notices);
+        }
+        System.out.printf(Locale.ROOT, "RESULT kind=notice drops=%d p50Ms=%.0f p99Ms=%.0f maxMs=%.0f notices=%d%n", drops,
+                Measure.percentile(latencies, 50), Measure.percentile(latencies, 99), Measure.percentile(latencies, 100),
+                noticeCount(notices));
+    }
+
+    static int noticeCount(Path dir) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(dir)) return 0;
+        try (var s = java.nio.file.Files.list(dir)) {
+            return (int) s.filter(p -> p.getFileName().toString().endsWith(".json")).count();
+        }
+    }
+
+    /**
+     * The race with, on odd drops, the first car of another team than the winner's moved to the lead,
+     * and the original order on even ones; the winner's time differs on every drop, so that each drop
+     * is a new version of the session.
+     */
+    static SessionResult newWinner(SessionResult r, int drop) {
+        List<Entry> entries = new ArrayList<>(r.entries());
+        Entry winner = entries.get(0);
+        if (drop % 2 == 1) {
+            int j = 1;
+            while (java.util.Objects.equals(entries.get(j).team(), winner.team())) j++;
+            entries.add(0, entries.remove(j));
+        }
+        List<Entry> out = new ArrayList<>();
+        for (int k = 0; k < entries.size(); k++) {
+            Entry e = entries.get(k);
+            Long time = k == 0 ? Long.valueOf(winner.totalTimeMs() - drop) : e.totalTimeMs();
+            out.add(new Entry(k + 1, null, e.number(), e.team(), e.drivers(), e.car(), e.carClass(), e.cup(), e.group(),
+                    e.division(), e.tyres(), e.status(), e.laps(), time, k == 0 ? null : e.gap(), k == 0 ? null : e.gapPrevious(),
+                    e.bestLap(), e.sourceLine()));
+        }
+        return new SessionResult(r.series(), r.season(), r.event(), r.session(), r.status(), r.source(), r.statusReported(), out);
+    }
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args[0]).toAbsolutePath();
@@ -44,6 +131,13 @@ public final class RecomputeRun {
             g.writeFiles(staging);
             generators.add(g);
         }
+        // an invitation on a season of one round of two: dropping round 1's race again with another
+        // winner (of another team) changes who leads it
+        SeasonGenerator notice = new SeasonGenerator(new SeasonGenerator.Spec(List.of(new SeasonGenerator.Series(
+                NOTICE_SERIES, SeasonGenerator.Feed.PODIUM_JSON, List.of("2031"))), 2, 1, 0, 12, 5), Corpus.RULES);
+        notice.writeRules(home.resolve("config/series"));
+        notice.forEachFile(f -> { if (f.round() == 1) SeasonGenerator.write(staging.resolve(f.path()), f.bytes()); });
+        java.nio.file.Files.writeString(home.resolve("config/invitations.yaml"), INVITATIONS);
         Measure.copyTree(Path.of("routes"), home.resolve("routes"));
         Measure.Recomputes recomputes = Measure.Recomputes.attach();
         try (RunningPodium podium = RunningPodium.start(home, Map.of())) {
@@ -57,7 +151,8 @@ public final class RecomputeRun {
             List<Double> latencies = new ArrayList<>();
             Measure.IndexWatch index = new Measure.IndexWatch(podium.home().outbox());
             Map<String, Long> perDrop = new java.util.TreeMap<>();
-            for (int i = 1; i <= drops; i++) {
+            int scopeDrops = Math.min(drops, SCOPE_DROPS);
+            for (int i = 1; i <= scopeDrops; i++) {
                 recomputes.reset();
                 SeasonGenerator.GeneratedFile f = small.file(series, "2031", 1 + (i - 1) % 6, SessionType.PRACTICE, 1 + (i - 1) / 6);
                 String published = "results/" + series.id() + "/2031/" + String.format("%02d", f.round()) + "-"
@@ -73,8 +168,10 @@ public final class RecomputeRun {
                 recomputes.counts().forEach((k, v) -> perDrop.merge(k, v, Long::sum));
             }
             System.out.printf(Locale.ROOT, "RESULT kind=drop drops=%d p50Ms=%.0f p99Ms=%.0f maxMs=%.0f recomputesPerSeason=%s%n",
-                    drops, Measure.percentile(latencies, 50), Measure.percentile(latencies, 99),
+                    scopeDrops, Measure.percentile(latencies, 50), Measure.percentile(latencies, 99),
                     Measure.percentile(latencies, 100), perDrop);
+
+            noticeDrops(podium, notice, drops);
 
             Classifier classifier = podium.bean("classifier", Classifier.class);
             Publisher publisher = podium.bean("publisher", Publisher.class);
@@ -83,7 +180,7 @@ public final class RecomputeRun {
                 SeasonRef season = new SeasonRef(spec.series().get(0).id(), "2031");
                 List<Double> compute = new ArrayList<>();
                 List<Double> publish = new ArrayList<>();
-                for (int run = 0; run < 5; run++) {
+                for (int run = 0; run < 3; run++) {
                     long t0 = System.nanoTime();
                     Classification c = classifier.classify(List.of(season));
                     long t1 = System.nanoTime();
