@@ -43,26 +43,45 @@ public final class SroHtmlParser {
             Map.entry("gap", Column.GAP), Map.entry("diff", Column.GAP), Map.entry("interval", Column.GAP));
 
     public SroPage parse(String html) throws FeedException {
-        Document doc = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
+        // jsoup's own position tracking costs a third of the parse: the rows' lines come from a scan of
+        // the text instead, and only a page where that scan does not match jsoup's rows is parsed again
+        // with tracking
+        Document doc = Jsoup.parse(html, "", Parser.htmlParser());
+        Map<Element, Integer> lines = rowLines(doc, html);
+        if (lines == null) {
+            doc = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
+        }
         SroPageInfo info = pageInfo(doc);
         for (Element table : doc.select("table")) {
             Element headerRow = headerRow(table);
             if (headerRow == null) continue;
             Map<Column, Integer> columns = columns(headerRow);
             if (columns.containsKey(Column.POS) && columns.containsKey(Column.NUMBER)) {
-                return new SroPage(rows(table, headerRow, columns), info);
+                return new SroPage(rows(table, headerRow, columns, lines), info);
             }
         }
         throw new FeedException(Problem.of(NO_TABLE), "check that the page is a race's results page (…/results/<year>/<event>?filter_race_id=…), not an event or schedule page");
     }
 
     private static Element headerRow(Element table) {
-        for (Element tr : table.select("tr")) {
-            if (tr.closest("table") != table) continue;
-            if (!tr.select("> th").isEmpty() && tr.select("> td").isEmpty()) return tr;
-            if (!tr.select("> td").isEmpty()) return null; // data before any header row
+        for (Element tr : table.getElementsByTag("tr")) {
+            if (tableOf(tr) != table) continue;
+            if (hasChild(tr, "th") && !hasChild(tr, "td")) return tr;
+            if (hasChild(tr, "td")) return null; // data before any header row
         }
         return null;
+    }
+
+    // Plain walks instead of selectors: these run for every row.
+    private static Element tableOf(Element tr) {
+        Element p = tr.parent();
+        while (p != null && !p.normalName().equals("table")) p = p.parent();
+        return p;
+    }
+
+    private static boolean hasChild(Element e, String tag) {
+        for (Element child : e.children()) if (child.normalName().equals(tag)) return true;
+        return false;
     }
 
     private static Map<Column, Integer> columns(Element headerRow) {
@@ -81,16 +100,49 @@ public final class SroHtmlParser {
         return s;
     }
 
-    private Classification rows(Element table, Element headerRow, Map<Column, Integer> columns) throws FeedException {
+    /**
+     * The line of each {@code <tr>} of the page, from its start tag in the text (comments skipped), or
+     * null when the tags found are not exactly jsoup's rows (a row jsoup made up, a tag in a script).
+     */
+    static Map<Element, Integer> rowLines(Document doc, String html) {
+        List<Integer> tagLines = new ArrayList<>();
+        int line = 1;
+        int n = html.length();
+        for (int i = 0; i < n; i++) {
+            char c = html.charAt(i);
+            if (c == '\n') {
+                line++;
+            } else if (c == '<') {
+                if (html.startsWith("<!--", i)) {
+                    int end = html.indexOf("-->", i + 4);
+                    int stop = end < 0 ? n : end + 3;
+                    for (int k = i; k < stop; k++) if (html.charAt(k) == '\n') line++;
+                    i = stop - 1;
+                } else if (i + 3 < n && (html.charAt(i + 1) | 0x20) == 't' && (html.charAt(i + 2) | 0x20) == 'r') {
+                    char after = html.charAt(i + 3);
+                    if (after == '>' || after == '/' || Character.isWhitespace(after)) tagLines.add(line);
+                }
+            }
+        }
+        org.jsoup.select.Elements rows = doc.getElementsByTag("tr");
+        if (rows.size() != tagLines.size()) return null;
+        Map<Element, Integer> out = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < rows.size(); i++) out.put(rows.get(i), tagLines.get(i));
+        return out;
+    }
+
+    private Classification rows(Element table, Element headerRow, Map<Column, Integer> columns,
+                                Map<Element, Integer> lines) throws FeedException {
         List<Problem> problems = new ArrayList<>();
         List<Entry> entries = new ArrayList<>();
         List<Element> headerCells = headerRow.children();
         int index = 0;
-        for (Element tr : table.select("tr")) {
-            if (tr == headerRow || tr.closest("table") != table || tr.select("> td").isEmpty()) continue;
+        for (Element tr : table.getElementsByTag("tr")) {
+            if (tr == headerRow || tableOf(tr) != table || !hasChild(tr, "td")) continue;
             if (tr.children().size() == 1) continue; // a note spanning the table ("Race stopped…"), not a car
             index++;
-            int line = tr.sourceRange().isTracked() ? tr.sourceRange().start().lineNumber() : index;
+            Integer scanned = lines == null ? null : lines.get(tr);
+            int line = scanned != null ? scanned : tr.sourceRange().isTracked() ? tr.sourceRange().start().lineNumber() : index;
             Cells cells = new Cells(tr.children(), headerCells, line, problems);
             Entry e = entry(cells, columns, index);
             if (!cells.failed) entries.add(e);
@@ -211,7 +263,7 @@ public final class SroHtmlParser {
         String driverText(int column) {
             if (column < 0 || column >= cells.size()) return null;
             Element cell = cells.get(column);
-            for (Element br : cell.select("br")) br.after(new TextNode(", "));
+            for (Element br : cell.getElementsByTag("br")) br.after(new TextNode(", "));
             String s = cell.text().replace('\u00A0', ' ').strip();
             return s.isEmpty() ? null : s;
         }
