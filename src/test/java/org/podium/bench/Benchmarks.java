@@ -1,5 +1,6 @@
 package org.podium.bench;
 
+import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -30,8 +31,8 @@ import java.util.TreeSet;
  * against a minimal Camel route with the same read lock, drop-to-publish latency, recompute cost and
  * scope, peak heap and RSS. Each figure is printed; none is asserted.
  *
- * <p>System properties: {@code bench.only} (comma list of parsers, standings, backfill, recompute;
- * default all), {@code bench.files} (backfill sizes, default 1000,10000), {@code bench.drops}
+ * <p>System properties: {@code bench.only} (comma list of parsers, standings, backfill, recompute, and
+ * jmh for the JMH benchmarks, which "all" leaves out; default all), {@code bench.files} (backfill sizes, default 1000,10000), {@code bench.drops}
  * (single-file drops, default 50).
  */
 public final class Benchmarks {
@@ -50,6 +51,7 @@ public final class Benchmarks {
         if (all || only.contains("standings")) standings();
         if (all || only.contains("backfill")) for (int k : sizes) backfill(k);
         if (all || only.contains("recompute")) recompute(drops);
+        if (only.contains("jmh")) jmh();
         System.out.println();
         System.out.println("== Summary (Markdown)");
         SUMMARY.forEach(System.out::println);
@@ -67,46 +69,90 @@ public final class Benchmarks {
 
     // ------------------------------------------------------------------------ parsers (JMH)
 
-    static void parsers() throws RunnerException {
+    static void parsers() throws Exception {
         System.out.println();
-        System.out.println("== Parsers against the raw tokenizers (JMH, 1 fork, 3 x 1 s warm-up, 5 x 1 s measured)");
-        Map<FeedFormat, Corpus> corpora = new LinkedHashMap<>();
-        for (FeedFormat f : List.of(FeedFormat.ALKAMEL_RACE, FeedFormat.ALKAMEL_WIDE, FeedFormat.SRO_HTML, FeedFormat.PODIUM_JSON)) {
-            corpora.put(f, Corpus.of(f));
-        }
-        Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include(ParserBenchmark.class.getName() + "\\.")
-                .verbosity(VerboseMode.SILENT).build()).run();
-        Map<String, double[]> score = new LinkedHashMap<>();
-        for (RunResult r : results) {
-            String method = r.getParams().getBenchmark().substring(r.getParams().getBenchmark().lastIndexOf('.') + 1);
-            score.put(r.getParams().getParam("format") + "/" + method,
-                    new double[]{r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
-        }
+        System.out.println("== Parsers against the raw tokenizers (thread CPU time; parser, raw and FeedReader.read measured in "
+                + "alternating 200 ms slices, median of " + SLICES + " slices each)");
         String head = "| format | corpus | parser rows/s | parser MB/s | raw limit | raw rows/s | raw MB/s | parser / raw | FeedReader.read rows/s |";
         System.out.println(head);
         System.out.println("|---|---|---:|---:|---|---:|---:|---:|---:|");
-        SUMMARY.add("Parsers (rows/s and MB/s; raw = the same bytes tokenized without building the model):");
+        SUMMARY.add("Parsers (rows and MB per CPU-second; raw = the same bytes tokenized without building the model):");
         SUMMARY.add("");
         SUMMARY.add(head);
         SUMMARY.add("|---|---|---:|---:|---|---:|---:|---:|---:|");
-        for (Corpus c : corpora.values()) {
-            double[] p = score.get(c.format() + "/parser");
-            double[] raw = score.get(c.format() + "/raw");
-            double[] reader = score.get(c.format() + "/reader");
-            String rawName = switch (c.format()) {
+        for (FeedFormat f : List.of(FeedFormat.ALKAMEL_RACE, FeedFormat.ALKAMEL_WIDE, FeedFormat.SRO_HTML, FeedFormat.PODIUM_JSON)) {
+            Corpus c = Corpus.of(f);
+            ParserBenchmark b = new ParserBenchmark();
+            b.format = f;
+            b.setUp();
+            Blackhole bh = blackhole();
+            double[] ops = interleaved(List.of(() -> b.parser(bh), () -> b.raw(bh), () -> b.reader(bh)));
+            String rawName = switch (f) {
                 case ALKAMEL_RACE, ALKAMEL_WIDE -> "Jackson CSV tokens";
                 case SRO_HTML -> "jsoup parse";
                 default -> "Jackson readTree";
             };
             String row = String.format(Locale.ROOT, "| %s | %d files, %d rows, %.2f MB | %,.0f | %.1f | %s | %,.0f | %.1f | %.0f %% | %,.0f |",
-                    c.format().id(), c.files().size(), c.rows(), c.bytes() / 1e6, p[0] * c.rows(), p[0] * c.bytes() / 1e6,
-                    rawName, raw[0] * c.rows(), raw[0] * c.bytes() / 1e6, 100 * p[0] / raw[0], reader[0] * c.rows());
+                    f.id(), c.files().size(), c.rows(), c.bytes() / 1e6, ops[0] * c.rows(), ops[0] * c.bytes() / 1e6,
+                    rawName, ops[1] * c.rows(), ops[1] * c.bytes() / 1e6, 100 * ops[0] / ops[1], ops[2] * c.rows());
             System.out.println(row);
             SUMMARY.add(row);
         }
         SUMMARY.add("");
-        System.out.println("(JMH score error, 99.9 %: " + errors(score) + ")");
+    }
+
+    static final int SLICES = 15;
+
+    interface Task {
+        void run() throws Exception;
+    }
+
+    /**
+     * Operations per CPU-second of each task. The tasks take turns in short slices, so that whatever
+     * else the machine does meanwhile weighs on all of them alike; thread CPU time leaves out the time
+     * this thread waited for a CPU. The median slice of each task.
+     */
+    static double[] interleaved(List<Task> tasks) throws Exception {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int warm = 0; warm < 4; warm++) for (Task t : tasks) slice(mx, t, 500_000_000L);
+        List<List<Double>> rates = new ArrayList<>();
+        tasks.forEach(t -> rates.add(new ArrayList<>()));
+        for (int i = 0; i < SLICES; i++) {
+            for (int k = 0; k < tasks.size(); k++) rates.get(k).add(slice(mx, tasks.get(k), 200_000_000L));
+        }
+        double[] out = new double[tasks.size()];
+        for (int k = 0; k < out.length; k++) out[k] = Measure.percentile(rates.get(k), 50);
+        return out;
+    }
+
+    private static double slice(java.lang.management.ThreadMXBean mx, Task t, long cpuNanos) throws Exception {
+        long t0 = mx.getCurrentThreadCpuTime();
+        long ops = 0;
+        long now;
+        do {
+            t.run();
+            ops++;
+            now = mx.getCurrentThreadCpuTime();
+        } while (now - t0 < cpuNanos);
+        return ops / ((now - t0) / 1e9);
+    }
+
+    static Blackhole blackhole() {
+        return new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+    }
+
+    /** The JMH benchmarks themselves (-Dbench.only=jmh), for a profile of where the time goes. */
+    static void jmh() throws RunnerException {
+        System.out.println();
+        System.out.println("== JMH: ParserBenchmark and StandingsBenchmark (wall-clock scores: noisy on a shared machine)");
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(ParserBenchmark.class.getName() + "\\.|" + StandingsBenchmark.class.getName() + "\\.")
+                .verbosity(VerboseMode.SILENT).build()).run();
+        for (RunResult r : results) {
+            System.out.printf(Locale.ROOT, "%s %s: %.3f ± %.3f %s%n", r.getParams().getBenchmark(), r.getParams().getParamsKeys().stream()
+                            .map(k -> k + "=" + r.getParams().getParam(k)).toList(), r.getPrimaryResult().getScore(),
+                    r.getPrimaryResult().getScoreError(), r.getPrimaryResult().getScoreUnit());
+        }
     }
 
     static String errors(Map<String, double[]> score) {
@@ -117,30 +163,45 @@ public final class Benchmarks {
 
     // ------------------------------------------------------------------------ standings engine (JMH)
 
-    static void standings() throws RunnerException {
+    static void standings() throws Exception {
         System.out.println();
-        System.out.println("== Standings engine against season size (JMH, StandingsCalculator.compute, GTWC Europe rules)");
-        Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include(StandingsBenchmark.class.getName() + "\\.")
-                .verbosity(VerboseMode.SILENT).build()).run();
-        Map<String, Double> ms = new LinkedHashMap<>();
-        for (RunResult r : results) {
-            ms.put(r.getParams().getParam("axis") + "/" + r.getParams().getParam("scale"), r.getPrimaryResult().getScore());
-        }
-        String head = "| grown in | scale | rounds × cars | entries | compute ms | ms per 1 000 entries |";
+        System.out.println("== Standings engine against season size (StandingsCalculator.compute, GTWC Europe rules; "
+                + "thread CPU time per computation, median)");
+        String head = "| grown in | scale | rounds × cars | entries | compute CPU ms | ms per 1 000 entries |";
         System.out.println(head);
         System.out.println("|---|---:|---|---:|---:|---:|");
         SUMMARY.add("Standings engine (StandingsCalculator.compute, one season, GTWC Europe rules: 18 tables):");
         SUMMARY.add("");
         SUMMARY.add(head);
         SUMMARY.add("|---|---:|---|---:|---:|---:|");
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Blackhole bh = blackhole();
         for (String axis : List.of("rounds", "cars")) {
             for (int scale : new int[]{1, 10, 100}) {
-                Double score = ms.get(axis + "/" + scale);
-                if (score == null) continue;
+                StandingsBenchmark b = new StandingsBenchmark();
+                b.axis = axis;
+                b.scale = scale;
+                b.setUp();
+                List<Double> ms = new ArrayList<>();
+                // warm up with 3 computations (or 2 CPU-seconds), then measure 5 (or 3 CPU-seconds)
+                long warm = 0;
+                for (int run = 0; run < 3 || warm < 2_000_000_000L && run < 50; run++) {
+                    long t0 = mx.getCurrentThreadCpuTime();
+                    bh.consume(b.compute());
+                    warm += mx.getCurrentThreadCpuTime() - t0;
+                }
+                long spent = 0;
+                for (int run = 0; run < 5 || spent < 3_000_000_000L && run < 200; run++) {
+                    long t0 = mx.getCurrentThreadCpuTime();
+                    bh.consume(b.compute());
+                    long t = mx.getCurrentThreadCpuTime() - t0;
+                    spent += t;
+                    ms.add(t / 1e6);
+                }
+                double median = Measure.percentile(ms, 50);
                 SeasonGenerator.Spec spec = StandingsBenchmark.spec(axis, scale);
                 String row = String.format(Locale.ROOT, "| %s | %d× | %d × %d | %,d | %.2f | %.2f |", axis, scale, spec.rounds(),
-                        spec.cars(), spec.entryCount(), score, score / spec.entryCount() * 1000);
+                        spec.cars(), spec.entryCount(), median, median / spec.entryCount() * 1000);
                 System.out.println(row);
                 SUMMARY.add(row);
             }
