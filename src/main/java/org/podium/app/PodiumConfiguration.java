@@ -13,7 +13,7 @@ import org.podium.invitation.Invitations;
 import org.podium.outbox.NoticeDesk;
 import org.podium.store.NoticeLedger;
 import org.podium.store.PublicationLock;
-import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
+import org.podium.ingest.InboxLockRepository;
 import org.podium.feed.FeedReader;
 import org.podium.ingest.IngestStats;
 import org.podium.ingest.Ingestion;
@@ -51,15 +51,10 @@ public class PodiumConfiguration implements CamelConfiguration {
 
     /** The inbox read lock, shared by every instance on the same store (see routes/ingest.yaml). */
     @BindToRegistry(value = "inboxLocks", lazy = true)
-    public JdbcOrphanLockAwareIdempotentRepository inboxLocks(@BeanInject("database") Database db,
-                                                              @PropertyInject("podium.inbox.lock-keep-alive") long keepAlive,
-                                                              @PropertyInject("podium.inbox.lock-max-age") long maxAge) {
-        JdbcOrphanLockAwareIdempotentRepository locks =
-                new JdbcOrphanLockAwareIdempotentRepository(db.dataSource(), "podium-inbox", context);
-        locks.setCreateTableIfNotExists(false);   // created by the store's migrations, with room for long paths
-        locks.setLockKeepAliveIntervalMillis(keepAlive);
-        locks.setLockMaxAgeMillis(maxAge);
-        return locks;
+    public InboxLockRepository inboxLocks(@BeanInject("database") Database db,
+                                          @PropertyInject("podium.inbox.lock-keep-alive") long keepAlive,
+                                          @PropertyInject("podium.inbox.lock-max-age") long maxAge) {
+        return new InboxLockRepository(db.dataSource(), "podium-inbox", keepAlive, maxAge);
     }
 
     /** One recompute-and-publish at a time across instances. */
