@@ -80,8 +80,11 @@ class SeveralInstancesTest {
             Thread.sleep(8000);     // all three up, the feed polled a few times
 
             List<String> dropped = dropFiles(home.resolve("inbox"));
-            Thread.sleep(4000);
-            instances.get(0).destroyForcibly();     // SIGKILL mid-run: its locks expire, the others go on
+            // SIGKILL instance 0 once it is busy with the batch: its locks expire, the others go on.
+            long busyBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (System.nanoTime() < busyBy && taken(dir, 0) < 20) Thread.sleep(100);
+            int takenWhenKilled = taken(dir, 0);
+            instances.get(0).destroyForcibly();
             instances.get(0).waitFor(30, TimeUnit.SECONDS);
 
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(6);
@@ -142,10 +145,7 @@ class SeveralInstancesTest {
             }
             List<String> firedTwice = fires.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
             int[] taken = new int[3];
-            for (int i = 0; i < 3; i++) {
-                taken[i] = (int) Files.readString(dir.resolve("instance-" + i + ".log")).lines()
-                        .filter(l -> l.contains(": stored as version") || l.contains(": duplicate of")).count();
-            }
+            for (int i = 0; i < 3; i++) taken[i] = taken(dir, i);
 
             System.out.printf("%nSeveral instances: 3 JVMs on PostgreSQL, one killed with SIGKILL%n");
             System.out.printf("| files | in .done | lost | twice | stored | notices | polls | polls fired twice | files per instance |%n");
@@ -163,6 +163,7 @@ class SeveralInstancesTest {
                             .forEach(x -> System.out.println("  instance " + x));
                 }
             }
+            assertThat(takenWhenKilled).as("files instance 0 had taken when it was killed").isPositive();
             assertThat(lost).as("lost").isEmpty();
             assertThat(twice).as("processed twice").isEmpty();
             assertThat(stored).isEqualTo(FILES - 36 + 36);
@@ -225,6 +226,14 @@ class SeveralInstancesTest {
                 "-cp", classpath, Podium.class.getName(), "run", "--home", home.toString());
         return new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("instance-" + n + ".log").toFile()).start();
+    }
+
+    /** Files an instance has taken so far, from its log. */
+    private static int taken(Path dir, int n) throws java.io.IOException {
+        Path log = dir.resolve("instance-" + n + ".log");
+        if (!Files.exists(log)) return 0;
+        return (int) Files.readString(log).lines()
+                .filter(l -> l.contains(": stored as version") || l.contains(": duplicate of") || l.contains(": already stored")).count();
     }
 
     private static long dirty(String url) {
