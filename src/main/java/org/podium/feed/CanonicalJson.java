@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -157,8 +158,9 @@ public final class CanonicalJson {
     // ---------------------------------------------------------------- reading
 
     /**
-     * Reads a session result. The size limit is the caller's; nesting depth, string length and
-     * duplicate keys are limited here.
+     * Reads a session result. The size limit is the caller's; nesting depth, string, name and number
+     * length, document length, token count and duplicate keys are limited here ({@link Json}), and
+     * the entries and each car's drivers by {@link FeedLimits}.
      */
     public static SessionResult read(byte[] json) throws FeedException {
         JsonNode root;
@@ -168,6 +170,10 @@ public final class CanonicalJson {
             JsonLocation at = e.getLocation();
             Integer line = at == null || at.getLineNr() < 1 ? null : at.getLineNr();
             Integer column = at == null || at.getColumnNr() < 1 ? null : at.getColumnNr();
+            if (e instanceof StreamConstraintsException) {
+                throw new FeedException(new Problem(line, column, null, "the document is over a limit: " + firstLine(e.getOriginalMessage())),
+                        "a session result is far smaller and simpler; check that this is the right file");
+            }
             throw new FeedException(new Problem(line, column, null, "not valid JSON: " + firstLine(e.getOriginalMessage())),
                     "fix the JSON document");
         } catch (IOException e) {
@@ -180,8 +186,8 @@ public final class CanonicalJson {
         FormatDetector.checkSchema(schema != null && schema.isTextual() ? schema.asText() : null, null);
 
         Reader r = new Reader();
-        String series = r.string(root, "series", true);
-        String season = r.string(root, "season", true);
+        String series = r.name(root, "series");
+        String season = r.name(root, "season");
         Event event = r.event(root.get("event"));
         Session session = r.session(root.get("session"));
         ResultStatus status = r.enumValue(root, "status", ResultStatus.class, true);
@@ -193,6 +199,9 @@ public final class CanonicalJson {
             r.problem("entries", "missing; a session result lists its entries");
         } else if (!list.isArray()) {
             r.problem("entries", "expected an array");
+        } else if (list.size() > FeedLimits.MAX_ROWS) {
+            r.problem("entries", list.size() + " entries, over the limit of " + FeedLimits.MAX_ROWS
+                    + " for one classification (a real one has fewer than 100 cars)");
         } else {
             for (int i = 0; i < list.size(); i++) {
                 Entry e = r.entry(list.get(i), "entries[" + i + "]");
@@ -200,7 +209,7 @@ public final class CanonicalJson {
             }
         }
         if (!r.problems.isEmpty()) {
-            throw new FeedException(r.problems, "correct the named fields; see the sample session-result.json for the layout");
+            throw r.problems.exception("correct the named fields; see the sample session-result.json for the layout");
         }
         return new SessionResult(series, season, event, session, status, source,
                 statusReported == null || statusReported, entries);
@@ -213,17 +222,30 @@ public final class CanonicalJson {
         return at == null || at.getLineNr() < 1 ? m : m + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
+    /** The first line of a Jackson message, without the name of the setting behind a limit. */
     private static String firstLine(String m) {
         if (m == null) return "unreadable";
         int nl = m.indexOf('\n');
-        return nl >= 0 ? m.substring(0, nl) : m;
+        String line = nl >= 0 ? m.substring(0, nl) : m;
+        return line.replaceAll(", from `[^`]*`", "");
     }
 
     /** Maps the tree field by field, collecting every problem with its path. */
     private static final class Reader {
-        final List<Problem> problems = new ArrayList<>();
+        final Problems problems = new Problems();
 
         void problem(String path, String message) { problems.add(Problem.field(path, message)); }
+
+        /** A required name that becomes a folder downstream (series, season). */
+        String name(JsonNode n, String field) {
+            String s = string(n, field, true);
+            try {
+                return MetadataResolver.safeName(s);
+            } catch (IllegalArgumentException e) {
+                problem(field, e.getMessage());
+                return null;
+            }
+        }
 
         private static String path(String parent, String name) {
             return parent == null ? name : parent + "." + name;
@@ -287,7 +309,7 @@ public final class CanonicalJson {
 
         Entry entry(JsonNode n, String at) {
             if (!object(n, at)) return null;
-            int before = problems.size();
+            int before = problems.count();
             Integer position = integer(n, at, "position", true);
             Integer classPosition = integer(n, at, "classPosition", false);
             String number = string(n, at, "number", true);
@@ -306,7 +328,7 @@ public final class CanonicalJson {
             String group = string(n, at, "group", false);
             String division = string(n, at, "division", false);
             String tyres = string(n, at, "tyres", false);
-            if (problems.size() > before) return null;
+            if (problems.count() > before) return null;
             return new Entry(position, classPosition, number, team, drivers, car, carClass, cup, group, division,
                     tyres, status, laps == null ? 0 : laps, total, gap, gapPrevious, best, sourceLine);
         }
@@ -316,6 +338,10 @@ public final class CanonicalJson {
             if (n == null || n.isNull()) return drivers;
             if (!n.isArray()) {
                 problem(at, "expected an array of drivers");
+                return drivers;
+            }
+            if (n.size() > FeedLimits.MAX_DRIVERS_PER_CAR) {
+                problem(at, n.size() + " drivers, over the limit of " + FeedLimits.MAX_DRIVERS_PER_CAR + " for one car");
                 return drivers;
             }
             for (int i = 0; i < n.size(); i++) {

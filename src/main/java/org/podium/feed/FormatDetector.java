@@ -6,6 +6,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import org.podium.model.SessionResult;
 
@@ -51,7 +52,13 @@ public final class FormatDetector {
 
     private static FeedFormat csvLayout(String text, int start) throws FeedException {
         int end = text.indexOf('\n', start);
-        String firstLine = text.substring(start, end < 0 ? text.length() : end).strip();
+        if (end < 0) end = text.length();
+        if (end - start > FeedLimits.MAX_LINE_CHARS) {
+            int line = 1;
+            for (int i = 0; i < start; i++) if (text.charAt(i) == '\n') line++;
+            throw SemicolonRows.lineTooLong(line, end - start);
+        }
+        String firstLine = text.substring(start, end).strip();
         if (firstLine.indexOf(';') >= 0) {
             SemicolonRows rows = new SemicolonRows(firstLine);
             rows.next();
@@ -82,6 +89,9 @@ public final class FormatDetector {
             if (t != JsonToken.END_OBJECT) throw notJson("the JSON ends early");
             throw new FeedException(Problem.field("schema", "missing; a session result starts with \"schema\": \""
                     + SessionResult.SCHEMA + "\""), "add the schema field, or drop a supported document");
+        } catch (StreamConstraintsException e) {
+            throw new FeedException(Problem.of("the JSON document is over a limit: " + CanonicalJson.describe(e)),
+                    "a session result is far smaller and simpler; check that this is the right file");
         } catch (JsonProcessingException e) {
             throw notJson(CanonicalJson.describe(e));
         } catch (IOException e) {
