@@ -236,11 +236,18 @@ public final class CanonicalJson {
 
         void problem(String path, String message) { problems.add(Problem.field(path, message)); }
 
-        /** A required name that becomes a folder downstream (series, season). */
+        /** A name the store keys sessions by, null (and a problem) when it is longer than it keeps. */
+        String within(String s, String path, int maxChars) {
+            if (s == null || s.length() <= maxChars) return s;
+            problem(path, "a name of " + s.length() + " characters, over the limit of " + maxChars);
+            return null;
+        }
+
+        /** A required id that names a folder downstream (series, season). */
         String name(JsonNode n, String field) {
             String s = string(n, field, true);
             try {
-                return MetadataResolver.safeName(s);
+                return MetadataResolver.safeName(s, FeedLimits.MAX_ID_CHARS);
             } catch (IllegalArgumentException e) {
                 problem(field, e.getMessage());
                 return null;
@@ -254,7 +261,7 @@ public final class CanonicalJson {
         Event event(JsonNode n) {
             if (!object(n, "event")) return null;
             Integer round = integer(n, "event", "round", true);
-            String name = string(n, "event", "name", true);
+            String name = within(string(n, "event", "name", true), "event.name", FeedLimits.MAX_NAME_CHARS);
             String circuit = string(n, "event", "circuit", false);
             LocalDate date = null;
             String d = string(n, "event", "date", false);
@@ -277,7 +284,7 @@ public final class CanonicalJson {
         Session session(JsonNode n) {
             if (!object(n, "session")) return null;
             SessionType type = enumValue(n, "session", "type", SessionType.class, true);
-            String name = string(n, "session", "name", true);
+            String name = within(string(n, "session", "name", true), "session.name", FeedLimits.MAX_NAME_CHARS);
             Integer race = integer(n, "session", "race", false);
             String kind = string(n, "session", "kind", false);
             Integer hour = integer(n, "session", "hour", false);

@@ -35,6 +35,9 @@ public final class FeedLimits {
      */
     public static final int MAX_PROBLEMS_LISTED = 100;
 
-    /** Characters of a name that becomes a folder or a key downstream (series, season, event, session). */
+    /** Characters of an event, session or kind name: the store keys sessions by name, in at most 300 characters. */
     public static final int MAX_NAME_CHARS = 100;
+
+    /** Characters of a series or season id: each names an outbox folder, and the store keeps a season in 32. */
+    public static final int MAX_ID_CHARS = 32;
 }

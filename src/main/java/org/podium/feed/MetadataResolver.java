@@ -110,15 +110,15 @@ public final class MetadataResolver {
         if (parts.isEmpty()) return "";
         String file = parts.get(parts.size() - 1);
         List<String> folders = parts.subList(0, parts.size() - 1);
-        if (folders.size() > 0) d.series = folderName("series", folders.get(0), problems);
-        if (folders.size() > 1) d.season = folderName("season", folders.get(1), problems);
+        if (folders.size() > 0) d.series = folderName("series", folders.get(0), FeedLimits.MAX_ID_CHARS, problems);
+        if (folders.size() > 1) d.season = folderName("season", folders.get(1), FeedLimits.MAX_ID_CHARS, problems);
         if (folders.size() > 2) {
             roundAndEvent(folders.get(2), d);
-            d.event = folderName("event", d.event, problems);
+            d.event = folderName("event", d.event, FeedLimits.MAX_NAME_CHARS, problems);
         }
         if (folders.size() > 3) {
             String session = withoutStamp(folders.get(3));
-            d.session = folderName("session", session.isEmpty() ? null : session, problems);
+            d.session = folderName("session", session.isEmpty() ? null : session, FeedLimits.MAX_NAME_CHARS, problems);
         }
         for (int i = 4; i < folders.size(); i++) {
             Integer h = hourIn(folders.get(i));
@@ -131,9 +131,9 @@ public final class MetadataResolver {
     }
 
     /** A name from a folder, held to the same rule as one from a sidecar or a Podium JSON document. */
-    private static String folderName(String field, String name, List<Problem> problems) {
+    private static String folderName(String field, String name, int maxChars, List<Problem> problems) {
         try {
-            return safeName(name);
+            return safeName(name, maxChars);
         } catch (IllegalArgumentException e) {
             problems.add(Problem.field(field, "the folder name: " + e.getMessage()));
             return null;
@@ -319,11 +319,11 @@ public final class MetadataResolver {
 
     private static void apply(String key, JsonNode v, Draft d) {
         switch (key) {
-            case "series" -> d.series = safeName(text(v));
-            case "season" -> d.season = safeName(text(v));
-            case "event" -> d.event = safeName(text(v));
-            case "session" -> d.session = safeName(text(v));
-            case "kind" -> d.kind = safeName(text(v));
+            case "series" -> d.series = safeName(text(v), FeedLimits.MAX_ID_CHARS);
+            case "season" -> d.season = safeName(text(v), FeedLimits.MAX_ID_CHARS);
+            case "event" -> d.event = safeName(text(v), FeedLimits.MAX_NAME_CHARS);
+            case "session" -> d.session = safeName(text(v), FeedLimits.MAX_NAME_CHARS);
+            case "kind" -> d.kind = safeName(text(v), FeedLimits.MAX_NAME_CHARS);
             case "circuit" -> d.circuit = text(v);
             case "round" -> {
                 Integer r = integer(v);
@@ -394,10 +394,10 @@ public final class MetadataResolver {
      *
      * @throws IllegalArgumentException saying what is wrong with the name
      */
-    static String safeName(String s) {
+    static String safeName(String s, int maxChars) {
         if (s == null) return null;
-        if (s.length() > FeedLimits.MAX_NAME_CHARS) {
-            throw new IllegalArgumentException("a name of " + s.length() + " characters, over the limit of " + FeedLimits.MAX_NAME_CHARS);
+        if (s.length() > maxChars) {
+            throw new IllegalArgumentException("a name of " + s.length() + " characters, over the limit of " + maxChars);
         }
         if (s.contains("..") || s.indexOf('/') >= 0 || s.indexOf('\\') >= 0) {
             throw new IllegalArgumentException("\"" + s + "\" must not contain '..', '/' or '\\'");

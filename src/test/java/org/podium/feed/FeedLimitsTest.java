@@ -252,4 +252,28 @@ class FeedLimitsTest {
         refused(() -> CanonicalJson.read(Samples.utf8(doc)), e -> assertThat(e.problems()).singleElement()
                 .satisfies(p -> assertThat(p.field()).isEqualTo("season")));
     }
+
+    @Test
+    void jsonSeasonLongerThanTheStoreKeepsIsRefused() {
+        String doc = CanonicalJsonTest.minimal("").replace("\"2023-24\"", "\"" + "9".repeat(FeedLimits.MAX_ID_CHARS + 1) + "\"");
+        refused(() -> CanonicalJson.read(Samples.utf8(doc)), e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("season");
+            assertThat(p.message()).contains("over the limit of " + FeedLimits.MAX_ID_CHARS);
+        }));
+    }
+
+    @Test
+    void jsonSessionNameLongerThanTheStoreKeysIsRefused() {
+        String doc = CanonicalJsonTest.minimal("").replace("\"Race 1\"", "\"Race " + "1".repeat(FeedLimits.MAX_NAME_CHARS) + "\"");
+        refused(() -> CanonicalJson.read(Samples.utf8(doc)), e -> assertThat(e.problems()).singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("session.name")));
+    }
+
+    @Test
+    void seasonFolderLongerThanTheStoreKeepsIsRefused() {
+        String path = "alms/" + "2".repeat(FeedLimits.MAX_ID_CHARS + 1) + "/01_Sepang/Race 1/x_Official.CSV";
+        String csv = AlKamelQuirksTest.RACE_HEADER + "\r\n" + AlKamelQuirksTest.ROW_1 + "\r\n";
+        refused(() -> reader.read(Samples.utf8(csv), path, null), e -> assertThat(e.problems()).singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("season")));
+    }
 }
