@@ -25,6 +25,8 @@ import java.util.function.Consumer;
 public final class Ingestion {
 
     private static final Logger LOG = LoggerFactory.getLogger("podium.ingest");
+    /** The store keeps a document's inbox path in 2 000 characters; a real one is under 200. */
+    static final int MAX_PATH_CHARS = 1_000;
 
     private final FeedReader reader;
     private final ResultStore store;
@@ -53,6 +55,10 @@ public final class Ingestion {
      */
     public String ingest(String relativePath, String moveTo) throws FeedException, IOException {
         String rel = relativePath.replace('\\', '/');
+        if (rel.length() > MAX_PATH_CHARS) {
+            throw rejected(rel, "the path under the inbox is " + rel.length() + " characters long, over the limit of " + MAX_PATH_CHARS,
+                    "put the file under inbox/<series>/<season>/<round>_<event>/<session>/");
+        }
         Path file = inbox.resolve(rel);
         if (!inInbox(inbox, file)) {
             throw new IOException(rel + ": reached through a link to a folder outside the inbox; left untouched."
