@@ -47,6 +47,8 @@ public final class HostileCorpus {
         f.put("hostile/traversal-season.json", utf8(canonical("\"laps\": 10").replace("\"season\":\"2023-24\"", "\"season\":\"../../../escaped\"")));
         f.put("hostile/long-season.json", utf8(canonical("\"laps\": 10").replace("\"season\":\"2023-24\"", "\"season\":\"" + "9".repeat(300) + "\"")));
         f.put("hostile/many-entries.json", utf8(manyEntries(5_000)));
+        // the store keys a session by its name: a name longer than the key must be refused, not retried
+        f.put("hostile/long-session-name.json", utf8(canonical("\"laps\": 10").replace("\"name\":\"Race 1\"", "\"name\":\"Race " + "1".repeat(5_000) + "\"")));
 
         // CSV bombs
         f.put(dir + "100k-columns.CSV", utf8("\uFEFF" + repeatJoin("C%d", 100_000, ";") + ";\r\n" + repeatJoin("%d", 100_000, ";") + ";\r\n"));
