@@ -15,6 +15,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -164,16 +165,16 @@ public final class CanonicalJson {
      */
     public static SessionResult read(byte[] json) throws FeedException {
         JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(json);
+        try (JsonParser p = Json.FACTORY.createParser(json)) {
+            try {
+                root = Json.MAPPER.readTree(p);
+            } catch (StreamConstraintsException e) {
+                throw overLimit(e, p);
+            }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             Integer line = at == null || at.getLineNr() < 1 ? null : at.getLineNr();
             Integer column = at == null || at.getColumnNr() < 1 ? null : at.getColumnNr();
-            if (e instanceof StreamConstraintsException) {
-                throw new FeedException(new Problem(line, column, null, "the document is over a limit: " + firstLine(e.getOriginalMessage())),
-                        "a session result is far smaller and simpler; check that this is the right file");
-            }
             throw new FeedException(new Problem(line, column, null, "not valid JSON: " + firstLine(e.getOriginalMessage())),
                     "fix the JSON document");
         } catch (IOException e) {
@@ -213,6 +214,15 @@ public final class CanonicalJson {
         }
         return new SessionResult(series, season, event, session, status, source,
                 statusReported == null || statusReported, entries);
+    }
+
+    /** A limit of {@link Json} hit while reading, at the place the parser had reached (Jackson names none). */
+    static FeedException overLimit(StreamConstraintsException e, JsonParser p) {
+        JsonLocation at = p.currentLocation();
+        Integer line = at.getLineNr() < 1 ? null : at.getLineNr();
+        Integer column = at.getColumnNr() < 1 ? null : at.getColumnNr();
+        return new FeedException(new Problem(line, column, null, "the document is over a limit: " + firstLine(e.getOriginalMessage())),
+                "a session result is far smaller and simpler; check that this is the right file");
     }
 
     /** A Jackson error in one line, with where it happened. */

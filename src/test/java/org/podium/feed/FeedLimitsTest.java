@@ -211,6 +211,15 @@ class FeedLimitsTest {
     }
 
     @Test
+    void jsonOverALimitNamesTheLineItWasHitOn() {
+        String doc = CanonicalJsonTest.minimal("\"comment\": \"" + "x".repeat(Json.MAX_STRING + 1) + "\",");
+        refused(() -> CanonicalJson.read(Samples.utf8(doc)), onlyProblem(3, "over a limit: String value length"));
+        String deep = "[".repeat(Json.MAX_DEPTH + 1) + "]".repeat(Json.MAX_DEPTH + 1);
+        String deepFirst = CanonicalJsonTest.minimal("").replace("{\n", "{\n\"comment\": " + deep + ",\n");
+        refused(() -> reader.detect(Samples.utf8(deepFirst)), onlyProblem(2, "over a limit: Document nesting depth"));
+    }
+
+    @Test
     void jsonOfManyDistinctKeysIsRefusedAtTheTokenLimit() {
         StringBuilder keys = new StringBuilder();
         for (int i = 0; i < Json.MAX_TOKENS / 2 + 1; i++) keys.append("\"k").append(i).append("\":0,");
