@@ -174,7 +174,7 @@ public final class HostileCorpus {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
             if (i > 0) sb.append(sep);
-            sb.append(String.format(pattern, i));
+            sb.append(pattern.replace("%d", Integer.toString(i)));
         }
         return sb.toString();
     }
