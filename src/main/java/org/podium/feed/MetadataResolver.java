@@ -390,7 +390,7 @@ public final class MetadataResolver {
 
     /**
      * Names that become folder and key parts downstream must not be able to climb out of them, nor be
-     * longer than a folder name may be.
+     * longer than the store keeps them.
      *
      * @throws IllegalArgumentException saying what is wrong with the name
      */

@@ -55,14 +55,14 @@ public final class Ingestion {
      */
     public String ingest(String relativePath, String moveTo) throws FeedException, IOException {
         String rel = relativePath.replace('\\', '/');
-        if (rel.length() > MAX_PATH_CHARS) {
-            throw rejected(rel, "the path under the inbox is " + rel.length() + " characters long, over the limit of " + MAX_PATH_CHARS,
-                    "put the file under inbox/<series>/<season>/<round>_<event>/<session>/");
-        }
         Path file = inbox.resolve(rel);
         if (!inInbox(inbox, file)) {
             throw new IOException(rel + ": reached through a link to a folder outside the inbox; left untouched."
                     + " Podium reads only files placed in the inbox itself");
+        }
+        if (rel.length() > MAX_PATH_CHARS) {
+            throw rejected(rel, "the path under the inbox is " + rel.length() + " characters long, over the limit of " + MAX_PATH_CHARS,
+                    "put the file under inbox/<series>/<season>/<round>_<event>/<session>/");
         }
         if (Files.isSymbolicLink(file)) {
             throw rejected(rel, "the file is a link, not a file: Podium reads only files placed in the inbox itself",
