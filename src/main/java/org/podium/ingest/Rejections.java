@@ -15,8 +15,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -27,6 +27,8 @@ public final class Rejections {
 
     public static final String SCHEMA = "podium.rejection/1";
     private static final Logger LOG = LoggerFactory.getLogger("podium.ingest");
+    /** Rejected files are hashed as they are streamed, up to this size. */
+    private static final long MAX_HASHED_BYTES = 64L * 1024 * 1024;
 
     private final Path inbox;
     private final Clock clock;
@@ -82,9 +84,6 @@ public final class Rejections {
             LOG.warn("{}: could not move its sidecar to inbox/{}: {}", rel, target, e.getMessage());
         }
     }
-
-    /** Rejected files are hashed as they are streamed, up to this size. */
-    private static final long MAX_HASHED_BYTES = 64L * 1024 * 1024;
 
     private static String sha256(Path file) throws IOException {
         MessageDigest digest;
