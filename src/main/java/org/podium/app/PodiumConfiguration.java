@@ -15,6 +15,7 @@ import org.podium.store.NoticeLedger;
 import org.podium.store.PublicationLock;
 import org.podium.ingest.InboxLockRepository;
 import org.podium.feed.FeedReader;
+import org.podium.ingest.InboxFilter;
 import org.podium.ingest.IngestStats;
 import org.podium.ingest.Ingestion;
 import org.podium.ingest.Rejections;
@@ -91,6 +92,10 @@ public class PodiumConfiguration implements CamelConfiguration {
                                @PropertyInject("podium.inbox.max-file-size") long maxBytes) {
         return new Ingestion(reader, store, Path.of(inbox), maxBytes, changes::changed, stats);
     }
+
+    /** Keeps the inbox route out of linked folders. */
+    @BindToRegistry(value = "inboxFilter", lazy = true)
+    public InboxFilter inboxFilter() { return new InboxFilter(); }
 
     @BindToRegistry(value = "rejections", lazy = true)
     public Rejections rejections(@PropertyInject("podium.inbox") String inbox, @BeanInject("clock") Clock clock,
