@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * A points-progression chart as inline SVG: one line per entrant, its season total after each round.
- * Geometry: a 640 × 252 view box; the plot spans x 48…624 and y 16…216, rounds evenly spaced in
+ * Geometry: a 640 × 262 view box; the plot spans x 48…624 and y 16…216, rounds evenly spaced in
  * calendar order (rounds still to run keep their place, so a season in progress shows how much is left),
  * points from 0 up to a round number of gridlines. No scripts, no fonts, nothing fetched: the SVG is
  * part of the page.
@@ -16,11 +16,11 @@ public final class PointsChart {
     private PointsChart() {}
 
     public static final int WIDTH = 640;
-    public static final int HEIGHT = 252;
+    public static final int HEIGHT = 262;
     static final int LEFT = 48;
     static final int RIGHT = WIDTH - 16;
     static final int TOP = 16;
-    static final int BOTTOM = HEIGHT - 36;
+    static final int BOTTOM = HEIGHT - 46;
 
     /** Okabe–Ito colours: told apart by colour-blind readers too. */
     public static final List<String> PALETTE = List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00",
@@ -58,7 +58,7 @@ public final class PointsChart {
                     .append("\" text-anchor=\"end\" dominant-baseline=\"middle\">").append(num(v)).append("</text>");
         }
         for (int i = 0; i < rounds.size(); i++) {
-            s.append("<text class=\"xlab\" x=\"").append(num(x(i, rounds.size()))).append("\" y=\"").append(BOTTOM + 22)
+            s.append("<text class=\"xlab\" x=\"").append(num(x(i, rounds.size()))).append("\" y=\"").append(BOTTOM + 34)
                     .append("\" text-anchor=\"middle\">R").append(rounds.get(i)).append("</text>");
         }
         for (int i = 0; i < lines.size(); i++) {

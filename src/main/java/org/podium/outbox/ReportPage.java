@@ -143,7 +143,7 @@ public final class ReportPage {
             s.append("<p class=\"note\">").append(Html.text(note.asText())).append("</p>\n");
         }
 
-        s.append("<h4>Notice history</h4>\n<div class=\"scroll\"><table><thead><tr><th class=\"n\">No.</th><th>State</th>"
+        s.append("<h4>Notice history</h4>\n<div class=\"scroll\"><table class=\"history stack\"><thead><tr><th class=\"n\">No.</th><th>State</th>"
                 + "<th>Recipient</th><th>Issued</th><th>Why</th></tr></thead><tbody>\n");
         for (int i = history.size() - 1; i >= 0; i--) {
             Document d = history.get(i);
@@ -258,7 +258,7 @@ public final class ReportPage {
 
         List<JsonNode> nearMisses = list(c.path("nearMisses"));
         if (!nearMisses.isEmpty()) {
-            s.append("<h4>Possibly the same entrant: add an alias</h4>\n<div class=\"scroll\"><table><thead><tr>"
+            s.append("<h4>Possibly the same entrant: add an alias</h4>\n<div class=\"scroll\"><table class=\"stack\"><thead><tr>"
                     + "<th>Team</th><th>In</th><th>Team</th><th>In</th><th>What to do</th></tr></thead><tbody>\n");
             for (JsonNode m : nearMisses) {
                 JsonNode a = m.path("a");
@@ -267,15 +267,16 @@ public final class ReportPage {
                         .append(Html.cell(a.path("series").asText() + " " + a.path("season").asText())).append("</td><td>")
                         .append(Html.cell(b.path("team").asText())).append("</td><td>")
                         .append(Html.cell(b.path("series").asText() + " " + b.path("season").asText())).append("</td><td class=\"prose\">")
-                        .append(Html.cell(m.path("message").asText())).append(" (names ").append(m.path("distance").asInt())
-                        .append(" letter(s) apart) in <code>config/aliases.yaml</code></td></tr>\n");
+                        .append(Html.cell(m.path("message").asText())).append(": if they are one team, name both spellings in "
+                                + "<code>config/aliases.yaml</code> (they differ by ").append(m.path("distance").asInt())
+                        .append(m.path("distance").asInt() == 1 ? " letter)" : " letters)").append("</td></tr>\n");
             }
             s.append("</tbody></table></div>\n");
         }
 
         List<JsonNode> ineligible = list(c.path("ineligible"));
         if (!ineligible.isEmpty()) {
-            s.append("<h4>Not eligible</h4>\n<div class=\"scroll\"><table><thead><tr><th>Team</th><th class=\"n\">Score</th>"
+            s.append("<h4>Not eligible</h4>\n<div class=\"scroll\"><table class=\"stack\"><thead><tr><th>Team</th><th class=\"n\">Score</th>"
                     + "<th>Reason</th></tr></thead><tbody>\n");
             for (JsonNode t : ineligible) {
                 s.append("<tr><td>").append(Html.cell(t.path("team").asText())).append("</td><td class=\"n\">")
@@ -487,13 +488,15 @@ public final class ReportPage {
         }
         s.append("<p class=\"meta\">Each file is kept unchanged in <code>inbox/.failed/</code> with a report beside it "
                 + "(<code>&lt;file&gt;.error.json</code>). Newest first.</p>\n");
-        s.append("<div class=\"scroll\"><table class=\"rejected\"><thead><tr><th>File</th><th>Rejected</th><th>What failed</th>"
+        s.append("<div class=\"scroll\"><table class=\"rejected stack\"><thead><tr><th>File</th><th>Rejected</th><th>What failed</th>"
                 + "<th>What to do</th></tr></thead><tbody>\n");
         for (Rejection r : rejections) {
             JsonNode rep = r.report();
-            s.append("<tr><td class=\"prose file\">").append(Html.cell(rep.path("file").asText())).append("<span class=\"sub\">kept as inbox/")
-                    .append(Html.text(r.keptAs())).append("</span></td><td>")
-                    .append(time(rep.path("rejectedAt").asText())).append("</td><td class=\"prose\">")
+            String file = rep.path("file").asText();
+            s.append("<tr><td class=\"prose file\">").append(Html.cell(file)).append("<span class=\"sub\">")
+                    .append(r.keptAs().equals(".failed/" + file) ? "kept in inbox/.failed/" : "kept as inbox/" + Html.text(r.keptAs()))
+                    .append("</span></td><td>")
+                    .append(time(rep.path("rejectedAt").asText())).append("</td><td class=\"prose\" data-label=\"What failed\">")
                     .append(Html.cell(rep.path("error").path("message").asText()));
             List<JsonNode> problems = list(rep.path("problems"));
             if (!problems.isEmpty()) {
@@ -501,7 +504,8 @@ public final class ReportPage {
                 for (JsonNode p : problems) s.append("<li>").append(Html.cell(problem(p))).append("</li>");
                 s.append("</ul>");
             }
-            s.append("</td><td class=\"prose\">").append(Html.cell(rep.path("whatToDo").asText())).append("</td></tr>\n");
+            s.append("</td><td class=\"prose\" data-label=\"What to do\">").append(Html.cell(rep.path("whatToDo").asText()))
+                    .append("</td></tr>\n");
         }
         s.append("</tbody></table></div>\n");
         if (leftOut > 0) {
@@ -628,7 +632,7 @@ public final class ReportPage {
             h3{margin:0;font-size:1.1rem}
             h4{margin:18px 0 6px;font-size:.95rem}
             a{color:#0b5cad}
-            code{font-size:.85em;background:#eef1f4;padding:1px 4px;border-radius:3px;word-break:break-all}
+            code{font-size:.85em;background:#eef1f4;padding:1px 4px;border-radius:3px;overflow-wrap:anywhere}
             .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:16px;margin:0 0 16px}
             .card-head{display:flex;flex-wrap:wrap;align-items:center;gap:6px 12px;justify-content:space-between}
             .meta{color:var(--muted);font-size:.85rem;margin:4px 0 10px}
@@ -646,7 +650,7 @@ public final class ReportPage {
             caption{text-align:left;color:var(--muted);font-size:.8rem;padding:2px 0 6px}
             th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top;white-space:nowrap}
             td.prose{white-space:normal;min-width:16em}
-            td.file{word-break:break-all;min-width:12em}
+            td.file{overflow-wrap:anywhere;min-width:14em}
             th{font-weight:600;color:var(--muted);white-space:nowrap;border-bottom-width:2px}
             td.n,th.n{text-align:right;white-space:nowrap}
             tbody tr:nth-child(even){background:#f9fafb}
@@ -678,7 +682,15 @@ public final class ReportPage {
             .card{padding:12px 10px;border-radius:6px}
             th,td{padding:5px 6px}
             .model{display:none}
-            svg.chart text{font-size:19px}
+            table.stack thead{display:none}
+            table.stack tr{display:block;padding:6px 0;border-bottom:1px solid var(--line)}
+            table.stack td{display:inline-block;border:0;padding:2px 10px 2px 0;white-space:normal}
+            table.stack td.prose{display:block;min-width:0}
+            table.stack td.n{text-align:left}
+            table.stack td[data-label]::before{content:attr(data-label) ": ";color:var(--muted)}
+            svg.chart text{font-size:22px}
+            svg.chart polyline{stroke-width:4}
+            svg.chart circle{r:5}
             header.top h1{font-size:1.35rem}
             }
             """;
