@@ -339,8 +339,9 @@ public final class ReportPage {
     private static void season(StringBuilder s, String key, List<Document> tables) {
         Document main = mainTable(tables);
         JsonNode m = main.json();
-        List<Integer> calendar = new ArrayList<>(new TreeSet<>(ints(m.path("roundsComplete"))));
-        calendar.addAll(ints(m.path("roundsToRun")).stream().filter(r -> !calendar.contains(r)).sorted().toList());
+        TreeSet<Integer> rounds = new TreeSet<>(ints(m.path("roundsComplete")));
+        rounds.addAll(ints(m.path("roundsToRun")));
+        List<Integer> calendar = List.copyOf(rounds);
 
         s.append("<article class=\"card\" id=\"").append(anchor("season-" + key)).append("\">\n");
         s.append("<div class=\"card-head\"><h3>").append(Html.text(m.path("series").asText())).append(" <span class=\"muted\">")
@@ -367,8 +368,8 @@ public final class ReportPage {
     }
 
     /**
-     * The first {@link #CHART_LINES} entrants of a table with their points after each round. Crews share a
-     * car and so a history: consecutive rows of the same car with the same history are one line.
+     * The first {@link #CHART_LINES} entrants of a table with their points after each round. A crew shares
+     * a car and so a history: in a drivers' table, consecutive rows of one car with one history are one line.
      */
     static List<PointsChart.Line> chartLines(JsonNode table) {
         boolean drivers = table.path("ranks").asText().equals("drivers");
@@ -381,7 +382,7 @@ public final class ReportPage {
             List<PointsChart.Point> points = new ArrayList<>();
             for (JsonNode h : row.path("history")) points.add(new PointsChart.Point(h.path("round").asInt(), h.path("points").asDouble()));
             JsonNode entrant = row.path("entrant");
-            if (previous != null && points.equals(previousPoints)
+            if (drivers && previous != null && points.equals(previousPoints)
                     && entrant.path("carNumber").asText("").equals(previous.path("carNumber").asText(""))
                     && entrant.path("team").asText("").equals(previous.path("team").asText(""))) {
                 names.add(entrant.path("name").asText());
@@ -411,10 +412,12 @@ public final class ReportPage {
     private static void table(StringBuilder s, Document doc, boolean open) {
         JsonNode t = doc.json();
         String ranks = t.path("ranks").asText();
-        List<Integer> rounds = new ArrayList<>(new TreeSet<>(ints(t.path("roundsComplete"))));
+        // Rounds run, and any round with a result so far (a 24-hour race scores at 6 and 12 hours too).
+        TreeSet<Integer> rounds = new TreeSet<>(ints(t.path("roundsComplete")));
         Map<Integer, String> events = new TreeMap<>();
         for (JsonNode row : t.path("rows")) {
             for (JsonNode r : row.path("rounds")) {
+                rounds.add(r.path("round").asInt());
                 if (r.hasNonNull("event")) events.putIfAbsent(r.path("round").asInt(), r.path("event").asText());
             }
         }

@@ -28,7 +28,7 @@ final class ReportFixture {
 
     /** Writes every document of the fixture. */
     ReportFixture write() {
-        standings(HOSTILE, FORMULA);
+        standings(HOSTILE, FORMULA, List.of(1, 2), List.of(3));
         combined();
         notice(1, "LEADER", "Phoenix Lótus Racing", null, "Phoenix Lótus Racing leads with a score of 1.003.");
         notice(2, "WITHDRAWN", "Phoenix Lótus Racing", 1, "An amended result changed the recipient.");
@@ -38,8 +38,11 @@ final class ReportFixture {
         return this;
     }
 
-    /** drivers-gt of ALMS 2023-24 after rounds 1 and 2: a crew of two, a car of {@code hostileTeam}, one of {@code formulaTeam}. */
-    void standings(String hostileTeam, String formulaTeam) {
+    /**
+     * drivers-gt of ALMS 2023-24 with results from rounds 1 and 2: a crew of two, a car of {@code hostileTeam},
+     * one of {@code formulaTeam}; the rounds the document calls complete and still to run are given.
+     */
+    void standings(String hostileTeam, String formulaTeam, List<Integer> complete, List<Integer> toRun) {
         ObjectNode d = Json.object();
         d.put("schema", "podium.standings/1");
         d.put("generated", "2024-02-04T18:00:00Z");
@@ -51,8 +54,10 @@ final class ReportFixture {
         d.put("scope", "class");
         d.put("scopeValue", "GT");
         d.put("status", "provisional");
-        d.putArray("roundsComplete").add(1).add(2);
-        d.putArray("roundsToRun").add(3);
+        ArrayNode c = d.putArray("roundsComplete");
+        complete.forEach(c::add);
+        ArrayNode t = d.putArray("roundsToRun");
+        toRun.forEach(t::add);
         d.put("maxSeasonPoints", 130);
         d.put("maxRemainingPoints", 52);
         ArrayNode rows = d.putArray("rows");

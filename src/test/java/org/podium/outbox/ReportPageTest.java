@@ -114,6 +114,19 @@ class ReportPageTest {
     }
 
     @Test
+    void aRoundWithResultsBeforeItIsCompleteHasItsColumn() {
+        fixture.standings(ReportFixture.HOSTILE, ReportFixture.FORMULA, List.of(1), List.of(2, 3));
+        Element table = page().selectFirst("#season-alms-2023-24 table.standings");
+        assertThat(table.select("thead th").eachText()).containsExactly("Pos", "Driver", "Team", "Car", "R1", "R2", "Points");
+        assertThat(table.selectFirst("caption").text()).contains("rounds to run: 2, 3");
+    }
+
+    @Test
+    void theChartKeepsAPlaceForEveryRoundOfTheCalendar() {
+        assertThat(page().select("#season-alms-2023-24 svg text.xlab").eachText()).containsExactly("R1", "R2", "R3");
+    }
+
+    @Test
     void aCrewSharingACarIsOneLineOfTheChart() {
         Element figure = page().selectFirst("#season-alms-2023-24 figure");
         assertThat(figure.select("polyline")).hasSize(3);
