@@ -22,6 +22,7 @@ import org.podium.ingest.Rejections;
 import org.podium.ingest.SeasonChanges;
 import org.podium.outbox.Outbox;
 import org.podium.outbox.Publisher;
+import org.podium.outbox.ReportWriter;
 import org.podium.store.Database;
 import org.podium.store.ResultStore;
 
@@ -119,6 +120,13 @@ public class PodiumConfiguration implements CamelConfiguration {
     public Publisher publisher(@BeanInject("resultStore") ResultStore store, @BeanInject("outbox") Outbox outbox,
                                @BeanInject("noticeDesk") NoticeDesk notices) {
         return new Publisher(store, outbox, notices);
+    }
+
+    /** The human-readable report, rewritten from the outbox after every publish. */
+    @BindToRegistry(value = "reportWriter", lazy = true)
+    public ReportWriter reportWriter(@BeanInject("outbox") Outbox outbox, @PropertyInject("podium.inbox") String inbox,
+                                     @BeanInject("clock") Clock clock) {
+        return new ReportWriter(outbox, Path.of(inbox), clock);
     }
 
     @BindToRegistry(value = "recompute", lazy = true)
