@@ -1,12 +1,18 @@
 package org.podium.app;
 
 import org.podium.ingest.IngestStats;
+import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
-/** What each command does. Exit codes follow {@code once}: 0 good, 1 files rejected, 2 a feed failed, 3 configuration. */
+/**
+ * What each command does. Exit codes follow {@code once}: 0 good, 1 files rejected, 2 a feed failed,
+ * 3 configuration; when several apply, the highest.
+ */
 final class Commands {
     private Commands() {}
 
@@ -47,7 +53,9 @@ final class Commands {
                 default -> throw new IllegalStateException(cli.command());
             };
         } catch (ConfigurationException e) {
-            err.println("podium: configuration error: " + e.getMessage());
+            // A log collector reads JSON only; a person at a terminal reads the message alone.
+            if (cli.logFormat().equals("json")) LoggerFactory.getLogger("podium").error("configuration error: {}", e.getMessage(), e);
+            else err.println("podium: configuration error: " + e.getMessage());
             return CONFIGURATION;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -57,7 +65,7 @@ final class Commands {
 
     static int daemon(Home home, Map<String, String> overrides) throws InterruptedException {
         home.prepare();
-        try (Engine engine = new Engine(home, overrides)) {
+        try (Engine engine = new Engine(home, overrides, true)) {
             engine.runUntilStopped();
             return OK;
         } catch (Exception e) {
@@ -67,6 +75,7 @@ final class Commands {
 
     static int once(Home home, PrintStream out, Map<String, String> overrides, boolean rebuild) throws InterruptedException {
         home.prepare();
+        Instant startedAt = Instant.now();
         try (Engine engine = new Engine(home, overrides)) {
             try {
                 engine.start();
@@ -78,15 +87,24 @@ final class Commands {
                     engine.context().resolvePropertyPlaceholders("{{podium.once.max-seconds}}")));
             boolean idle = engine.awaitIdle(max);
             IngestStats stats = engine.bean("ingestStats", IngestStats.class);
-            out.printf("podium %s: %d file(s) ingested, %d rejected, %d duplicate(s)%s%n",
+            List<FeedHealth.Feed> failedFeeds = engine.feedsFailedSince(startedAt);
+            out.printf("podium %s: %d file(s) ingested, %d rejected, %d duplicate(s)%s%s%n",
                     rebuild ? "rebuild" : "once", stats.ingestedCount(), stats.rejectedCount(), stats.duplicateCount(),
+                    failedFeeds.isEmpty() ? "" : ", " + failedFeeds.size() + " feed(s) failed",
                     idle ? "" : "; stopped after " + max.toSeconds() + " s with work left (see the log)");
-            if (stats.rejectedCount() > 0) return REJECTED;
-            return OK;
+            for (FeedHealth.Feed f : failedFeeds) out.printf("  feed %s failed: %s%n", f.feedId(), f.lastError());
+            return exitCode(stats.rejectedCount(), failedFeeds.size());
         } catch (ConfigurationException e) {
             throw e;
         } catch (Exception e) {
             throw ConfigurationException.from(e);
         }
+    }
+
+    /** A failed feed outranks rejected files: a feed's results are missing, a rejected file is reported. */
+    static int exitCode(long filesRejected, int feedsFailed) {
+        if (feedsFailed > 0) return FEED_FAILED;
+        if (filesRejected > 0) return REJECTED;
+        return OK;
     }
 }
