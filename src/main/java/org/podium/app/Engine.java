@@ -36,8 +36,8 @@ final class Engine implements AutoCloseable {
      */
     Engine(Home home, Map<String, String> overrides, boolean serve) {
         this.home = home;
+        // Main scans Podium's package and finds PodiumConfiguration itself; adding it again would run it twice.
         this.main = new Main(Podium.class);
-        main.configure().addConfiguration(PodiumConfiguration.class);
         main.configure().withRoutesIncludePattern("file:" + home.routes() + "/*.yaml");
         main.addOverrideProperty("podium.home", home.root().toString());
         if (!serve) main.addOverrideProperty("camel.management.enabled", "false");

@@ -20,6 +20,7 @@ import org.podium.outbox.Outbox;
 import org.podium.outbox.Publisher;
 import org.podium.store.Database;
 import org.podium.store.ResultStore;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -168,6 +169,8 @@ public class PodiumConfiguration implements CamelConfiguration {
             protected void doStop() {
                 Database db = camelContext.getRegistry().lookupByNameAndType("database", Database.class);
                 if (db != null) db.close();
+                // Logged here, inside the stop: on SIGTERM the JVM ends as soon as the context has stopped.
+                LoggerFactory.getLogger("podium").info("stopped");
             }
         });
     }
