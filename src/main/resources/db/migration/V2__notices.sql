@@ -9,7 +9,8 @@ CREATE TABLE notice (
     supersedes     INT,
     basis_hash     CHAR(64)      NOT NULL,
     path           VARCHAR(1000) NOT NULL,
-    content        TEXT          NOT NULL,
+    content        TEXT          NOT NULL,   -- the JSON document, exactly as written
+    markdown       TEXT          NOT NULL,   -- the human-readable version beside it
     created_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     written_at     TIMESTAMP WITH TIME ZONE,
     CONSTRAINT pk_notice PRIMARY KEY (invitation_id, seq)

@@ -11,6 +11,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.podium.championship.SeriesCatalog;
 import org.podium.classify.Classifier;
+import org.podium.combined.Aliases;
+import org.podium.invitation.Invitations;
+import org.podium.outbox.NoticeDesk;
+import org.podium.store.NoticeLedger;
 import org.podium.feed.FeedReader;
 import org.podium.ingest.IngestStats;
 import org.podium.ingest.Ingestion;
@@ -92,9 +96,16 @@ public class PodiumConfiguration implements CamelConfiguration {
         return new Outbox(Path.of(dir), db.dataSource(), clock);
     }
 
+    @BindToRegistry(value = "noticeDesk", lazy = true)
+    public NoticeDesk noticeDesk(@BeanInject("database") Database db, @BeanInject("outbox") Outbox outbox,
+                                 @BeanInject("clock") Clock clock) {
+        return new NoticeDesk(new NoticeLedger(db.dataSource(), clock), outbox, clock);
+    }
+
     @BindToRegistry(value = "publisher", lazy = true)
-    public Publisher publisher(@BeanInject("resultStore") ResultStore store, @BeanInject("outbox") Outbox outbox) {
-        return new Publisher(store, outbox);
+    public Publisher publisher(@BeanInject("resultStore") ResultStore store, @BeanInject("outbox") Outbox outbox,
+                               @BeanInject("noticeDesk") NoticeDesk notices) {
+        return new Publisher(store, outbox, notices);
     }
 
     @BindToRegistry(value = "recompute", lazy = true)
@@ -110,11 +121,27 @@ public class PodiumConfiguration implements CamelConfiguration {
         return SeriesCatalog.load(Path.of(config).resolve("series"));
     }
 
+    /** The Le Mans invitations (config/invitations.yaml; none when the file is absent). */
+    @BindToRegistry(value = "invitations", lazy = true)
+    public Invitations invitations(@PropertyInject("podium.config") String config,
+                                   @BeanInject("seriesCatalog") SeriesCatalog catalog) {
+        Path file = Path.of(config).resolve("invitations.yaml");
+        return java.nio.file.Files.exists(file) ? Invitations.load(file, catalog) : Invitations.parse("invitations: []\n", file.toString(), catalog);
+    }
+
+    /** Team and driver aliases across series (config/aliases.yaml; none when the file is absent). */
+    @BindToRegistry(value = "aliases", lazy = true)
+    public Aliases aliases(@PropertyInject("podium.config") String config) {
+        Path file = Path.of(config).resolve("aliases.yaml");
+        return java.nio.file.Files.exists(file) ? Aliases.load(file) : Aliases.none();
+    }
+
     @BindToRegistry(value = "classifier", lazy = true)
     public Classifier classifier(@BeanInject("resultStore") ResultStore store,
                                  @BeanInject("seriesCatalog") SeriesCatalog catalog,
+                                 @BeanInject("invitations") Invitations invitations, @BeanInject("aliases") Aliases aliases,
                                  @PropertyInject("podium.config") String config, @BeanInject("clock") Clock clock) {
-        return new Classifier(store, catalog, Path.of(config).resolve("adjustments"), clock);
+        return new Classifier(store, catalog, Path.of(config).resolve("adjustments"), invitations, aliases, clock);
     }
 
     /** Into the Prometheus registry when metrics are on ({@code camel.metrics.enabled}), else kept in memory. */

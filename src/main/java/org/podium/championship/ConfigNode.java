@@ -22,9 +22,10 @@ import java.util.Set;
 
 /**
  * A node of a YAML configuration file that knows its file and key path, so that every problem found
- * while reading it names the file, the key and the cause.
+ * while reading it names the file, the key and the cause. Public so that every configuration file
+ * (series rules, adjustments, invitations, aliases) reports problems the same way.
  */
-final class ConfigNode {
+public final class ConfigNode {
     private static final ObjectMapper YAML = new ObjectMapper(
             YAMLFactory.builder().build().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
 
@@ -38,7 +39,7 @@ final class ConfigNode {
         this.node = node == null ? MissingNode.getInstance() : node;
     }
 
-    static ConfigNode read(Path file) {
+    public static ConfigNode read(Path file) {
         String name = file.toString();
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8), name);
@@ -47,7 +48,7 @@ final class ConfigNode {
         }
     }
 
-    static ConfigNode parse(String yaml, String file) {
+    public static ConfigNode parse(String yaml, String file) {
         try {
             JsonNode root = YAML.readTree(yaml);
             return new ConfigNode(file, "", root);
@@ -58,32 +59,32 @@ final class ConfigNode {
         }
     }
 
-    String file() { return file; }
+    public String file() { return file; }
 
-    String path() { return path; }
+    public String path() { return path; }
 
-    boolean missing() { return node.isMissingNode() || node.isNull(); }
+    public boolean missing() { return node.isMissingNode() || node.isNull(); }
 
-    ConfigNode get(String key) {
+    public ConfigNode get(String key) {
         return new ConfigNode(file, path.isEmpty() ? key : path + "." + key, node.get(key));
     }
 
-    ConfigException fail(String problem) { return new ConfigException(file, path, problem); }
+    public ConfigException fail(String problem) { return new ConfigException(file, path, problem); }
 
     /** The value as the file wrote it, for "was …" in messages. */
-    String was() {
+    public String was() {
         if (missing()) return "nothing";
         if (node.isTextual()) return "\"" + node.textValue() + "\"";
         return node.toString();
     }
 
-    ConfigNode required() {
+    public ConfigNode required() {
         if (missing()) throw fail("is required");
         return this;
     }
 
     /** Rejects keys a reader does not know: a misspelt key must not be silently ignored. */
-    ConfigNode onlyKeys(String... allowed) {
+    public ConfigNode onlyKeys(String... allowed) {
         requireMap();
         Set<String> known = new LinkedHashSet<>(List.of(allowed));
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
@@ -95,20 +96,20 @@ final class ConfigNode {
         return this;
     }
 
-    ConfigNode requireMap() {
+    public ConfigNode requireMap() {
         required();
         if (!node.isObject()) throw fail("must be a mapping of keys to values, was " + was());
         return this;
     }
 
-    List<Map.Entry<String, ConfigNode>> entries() {
+    public List<Map.Entry<String, ConfigNode>> entries() {
         requireMap();
         List<Map.Entry<String, ConfigNode>> out = new ArrayList<>();
         node.fieldNames().forEachRemaining(k -> out.add(Map.entry(k, get(k))));
         return out;
     }
 
-    List<ConfigNode> list() {
+    public List<ConfigNode> list() {
         required();
         if (!node.isArray()) throw fail("must be a list, was " + was());
         List<ConfigNode> out = new ArrayList<>();
@@ -117,9 +118,9 @@ final class ConfigNode {
     }
 
     /** A list, or an empty list where the key is absent. */
-    List<ConfigNode> listOrEmpty() { return missing() ? List.of() : list(); }
+    public List<ConfigNode> listOrEmpty() { return missing() ? List.of() : list(); }
 
-    String text() {
+    public String text() {
         required();
         if (!node.isValueNode() || node.isBoolean()) throw fail("must be a text value, was " + was());
         String s = node.asText().strip();
@@ -128,15 +129,15 @@ final class ConfigNode {
     }
 
     /** Text that must be written as text: a car number such as 007 would lose its zeros as a YAML number. */
-    String quotedText(String why) {
+    public String quotedText(String why) {
         required();
         if (!node.isTextual()) throw fail("must be a quoted string (" + why + "), was " + was());
         return text();
     }
 
-    String textOrNull() { return missing() ? null : text(); }
+    public String textOrNull() { return missing() ? null : text(); }
 
-    double number(double min, double max) {
+    public double number(double min, double max) {
         required();
         if (!node.isNumber() || node.asDouble() < min || node.asDouble() > max) {
             throw fail("must be a number " + range(min, max) + ", was " + was());
@@ -144,9 +145,9 @@ final class ConfigNode {
         return node.asDouble();
     }
 
-    double numberOr(double fallback, double min, double max) { return missing() ? fallback : number(min, max); }
+    public double numberOr(double fallback, double min, double max) { return missing() ? fallback : number(min, max); }
 
-    int integer(int min) {
+    public int integer(int min) {
         required();
         if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < min) {
             throw fail("must be a whole number ≥ " + min + ", was " + was());
@@ -154,17 +155,17 @@ final class ConfigNode {
         return node.asInt();
     }
 
-    Integer integerOrNull(int min) { return missing() ? null : integer(min); }
+    public Integer integerOrNull(int min) { return missing() ? null : integer(min); }
 
-    boolean bool() {
+    public boolean bool() {
         required();
         if (!node.isBoolean()) throw fail("must be true or false, was " + was());
         return node.booleanValue();
     }
 
-    boolean boolOr(boolean fallback) { return missing() ? fallback : bool(); }
+    public boolean boolOr(boolean fallback) { return missing() ? fallback : bool(); }
 
-    Duration durationOrNull() {
+    public Duration durationOrNull() {
         if (missing()) return null;
         String s = text();
         try {

@@ -3,15 +3,18 @@ package org.podium.championship;
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** Folding of names for identity (case, accents, punctuation) and slugs for table ids. */
-final class Names {
+/**
+ * Folding of names for identity (case, accents, punctuation) and slugs for table ids. {@link #fold}
+ * is also the first step of matching teams across series.
+ */
+public final class Names {
     private Names() {}
 
     /**
      * "Grégoire SAUCY", "Gregoire Saucy" and "GREGOIRE  SAUCY" fold alike: feeds spell the same person
      * with and without accents and in either case.
      */
-    static String fold(String s) {
+    public static String fold(String s) {
         if (s == null) return "";
         String lower = s.toLowerCase(Locale.ROOT)
                 // letters that canonical decomposition leaves whole

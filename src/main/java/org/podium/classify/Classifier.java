@@ -5,6 +5,10 @@ import org.podium.championship.SeasonStandings;
 import org.podium.championship.SeriesCatalog;
 import org.podium.championship.SeriesRules;
 import org.podium.championship.StandingsCalculator;
+import org.podium.combined.Aliases;
+import org.podium.combined.SeasonKey;
+import org.podium.invitation.InvitationDecider;
+import org.podium.invitation.Invitations;
 import org.podium.model.SessionResult;
 import org.podium.store.ResultStore;
 import org.podium.store.SeasonRef;
@@ -22,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Standings of the seasons that changed, from the current version of each of their sessions and the
- * series' rules. Seasons that did not change are not recomputed: their last standings are kept for
- * what spans seasons (the invitations).
+ * series' rules; then the combined classifications and the invitation decisions, which span seasons.
+ * Seasons that did not change are not recomputed: their last standings are kept.
  */
 public final class Classifier {
 
@@ -32,13 +36,19 @@ public final class Classifier {
     private final ResultStore store;
     private final SeriesCatalog catalog;
     private final Path adjustmentsDir;
+    private final Invitations invitations;
+    private final Aliases aliases;
     private final Clock clock;
     private final Map<SeasonRef, SeasonStandings> latest = new ConcurrentHashMap<>();
+    private final Map<SeasonRef, java.util.Set<String>> usedInputs = new ConcurrentHashMap<>();
 
-    public Classifier(ResultStore store, SeriesCatalog catalog, Path adjustmentsDir, Clock clock) {
+    public Classifier(ResultStore store, SeriesCatalog catalog, Path adjustmentsDir, Invitations invitations,
+                      Aliases aliases, Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.adjustmentsDir = adjustmentsDir;
+        this.invitations = invitations;
+        this.aliases = aliases;
         this.clock = clock;
     }
 
@@ -48,15 +58,37 @@ public final class Classifier {
         for (SeasonRef season : changed) {
             standings(season).ifPresent(computed::add);
         }
-        return new Classification(from, changed, computed);
+        InvitationDecider.Outcome outcome = InvitationDecider.decideAll(invitations,
+                SeasonKey.index(allStandings().values()), aliases);
+        for (var d : outcome.decisions()) {
+            LOG.info("invitation {}: {} {}", d.invitation().id(), d.state(),
+                    d.recipient() == null ? "(no eligible entrant yet)" : d.recipient().display()
+                            + (d.entitled() ? "" : " (not entitled: a condition is not met)"));
+        }
+        return new Classification(from, changed, computed, outcome.combined(), outcome.decisions());
     }
 
-    /** The latest standings of every season seen so far, computing those not yet computed. */
+    /**
+     * The standings of every stored season. A season's standings computed earlier are reused only
+     * while its current documents are still the ones they were computed from: another instance may
+     * have stored a newer version since.
+     */
     public Map<SeasonRef, SeasonStandings> allStandings() {
         for (SeasonRef s : store.seasons()) {
-            if (!latest.containsKey(s)) standings(s);
+            SeasonStandings cached = latest.get(s);
+            if (cached == null || !sameInputs(cached, s)) standings(s);
         }
         return Map.copyOf(latest);
+    }
+
+    private boolean sameInputs(SeasonStandings cached, SeasonRef season) {
+        return fingerprint(store.currentDocuments(season)).equals(usedInputs.get(season));
+    }
+
+    private static java.util.Set<String> fingerprint(List<org.podium.store.StoredDocument> docs) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        docs.forEach(d -> out.add(d.sessionKey() + "@" + d.sha256()));
+        return out;
     }
 
     private Optional<SeasonStandings> standings(SeasonRef season) {
@@ -72,10 +104,13 @@ public final class Classifier {
             return Optional.empty();
         }
         long t0 = System.nanoTime();
-        List<SessionResult> sessions = store.currentSessions(season);
+        List<org.podium.store.StoredDocument> docs = store.currentDocuments(season);
+        List<SessionResult> sessions = new ArrayList<>();
+        for (var d : docs) sessions.add(store.load(d.id()));
         Adjustments adjustments = Adjustments.load(adjustmentsDir, season.series(), season.season());
         SeasonStandings standings = StandingsCalculator.compute(rules.get(), season.season(), sessions, adjustments);
         latest.put(season, standings);
+        usedInputs.put(season, fingerprint(docs));
         for (String w : standings.warnings()) LOG.warn("{}: {}", season, w);
         LOG.info("{}: standings computed from {} session(s) in {} ms: {} tables, {}{}", season, sessions.size(),
                 (System.nanoTime() - t0) / 1_000_000, standings.tables().size(),

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.podium.championship.SeasonStandings;
 import org.podium.championship.StandingsTable;
 import org.podium.classify.Classification;
+import org.podium.combined.CombinedClassification;
+import org.podium.combined.CombinedDocument;
 import org.podium.feed.CanonicalJson;
 import org.podium.model.SessionResult;
 import org.podium.store.ResultStore;
@@ -17,16 +19,19 @@ import java.io.UncheckedIOException;
 /**
  * Writes what a recompute produced into the outbox: each changed season's current session results
  * ({@code results/<series>/<season>/}) and standings ({@code standings/<series>/<season>/<table>.json}),
- * then the index. Unchanged documents are not rewritten.
+ * the combined classifications ({@code combined/<invitation>.json}), the invitation notices, then the
+ * index. Unchanged documents are not rewritten; notices are never rewritten.
  */
 public final class Publisher {
 
     private final ResultStore store;
     private final Outbox outbox;
+    private final NoticeDesk notices;
 
-    public Publisher(ResultStore store, Outbox outbox) {
+    public Publisher(ResultStore store, Outbox outbox, NoticeDesk notices) {
         this.store = store;
         this.outbox = outbox;
+        this.notices = notices;
     }
 
     public static final String STANDINGS_SCHEMA = "podium.standings/1";
@@ -36,6 +41,10 @@ public final class Publisher {
         int written = 0;
         for (var season : c.changed()) written += publishResults(season);
         for (SeasonStandings s : c.standings()) written += publishStandings(s);
+        for (CombinedClassification cc : c.combined().values()) {
+            if (outbox.publish(CombinedDocument.path(cc), "combined", CombinedDocument.json(cc))) written++;
+        }
+        written += notices.publish(c.decisions()).size() * 2;
         outbox.writeIndex();
         return written;
     }

@@ -115,6 +115,41 @@ class DemoStandingsEndToEndTest {
                 "gtwc-europe/2023/drivers-overall.json", "gtwc-europe/2023/cars-bronze.json");
     }
 
+    @Test
+    void everyJsonDocumentTheDemoWritesIsValidAgainstItsSchema() {
+        List<String> json = TestHome.files(home.resolve("outbox")).stream().filter(f -> f.endsWith(".json")).toList();
+        assertThat(json).hasSizeGreaterThan(70);
+        List<String> problems = new ArrayList<>();
+        for (String f : json) problems.addAll(org.podium.outbox.OutboxSchemas.problems(home.resolve("outbox").resolve(f)));
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void bothInvitationsAreResolvedAndTheAmendmentWithdrawsThenReissuesTheCombinedOne() {
+        List<String> europe = TestHome.files(home.resolve("outbox/notices/lemans-2024-gtwc-europe"));
+        assertThat(europe).filteredOn(f -> f.endsWith(".json")).last().isEqualTo("005-confirmed.json");
+        assertThat(europe).contains("004-clinched.json", "004-clinched.md");
+        List<String> asia = TestHome.files(home.resolve("outbox/notices/lemans-2024-asia-combined"))
+                .stream().filter(f -> f.endsWith(".json")).toList();
+        assertThat(asia.subList(asia.size() - 3, asia.size()))
+                .containsExactly("006-clinched.json", "007-withdrawn.json", "008-confirmed.json");
+    }
+
+    @Test
+    void theWithdrawalNamesTheOldRecipientAndTheNewNoticeSupersedesIt() throws IOException {
+        Path dir = home.resolve("outbox/notices/lemans-2024-asia-combined");
+        JsonNode withdrawn = Json.MAPPER.readTree(dir.resolve("007-withdrawn.json").toFile());
+        JsonNode confirmed = Json.MAPPER.readTree(dir.resolve("008-confirmed.json").toFile());
+        assertThat(withdrawn.path("recipient").path("team").asText()).isEqualTo("Phoenix Lótus Racing");
+        assertThat(withdrawn.path("supersedes").asInt()).isEqualTo(6);
+        assertThat(confirmed.path("recipient").path("team").asText()).isEqualTo("Kaiju Motorsports");
+        assertThat(confirmed.path("supersedes").asInt()).isEqualTo(7);
+        assertThat(confirmed.path("basis").path("score").asDouble()).isEqualTo(1.541);
+        JsonNode bronze = Json.MAPPER.readTree(home.resolve("outbox/notices/lemans-2024-gtwc-europe/005-confirmed.json").toFile());
+        assertThat(bronze.path("recipient").path("team").asText()).isEqualTo("Harbour Lights Racing");
+        assertThat(bronze.path("recipient").path("car").asText()).isEqualTo("7");
+    }
+
     private JsonNode table(String rel) throws IOException {
         return Json.MAPPER.readTree(home.resolve("outbox/standings").resolve(rel).toFile());
     }

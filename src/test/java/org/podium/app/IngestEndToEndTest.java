@@ -78,6 +78,9 @@ class IngestEndToEndTest {
             JsonNode dup = Json.MAPPER.readTree(home.inbox(".failed/" + s + "duplicate-numbers.CSV.error.json").toFile());
             assertThat(dup.path("schema").asText()).isEqualTo("podium.rejection/1");
             assertThat(dup.path("whatToDo").asText()).isNotBlank();
+            for (String f : failed) {
+                assertThat(org.podium.outbox.OutboxSchemas.problems(home.inbox(".failed/" + f + ".error.json"))).isEmpty();
+            }
 
             // Nothing from a rejected file was stored; every good one was, and is published.
             assertThat(home.bean("resultStore", ResultStore.class).documentCount()).isEqualTo(3);

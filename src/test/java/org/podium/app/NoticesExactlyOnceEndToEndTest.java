@@ -1,0 +1,63 @@
+package org.podium.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code once} twice and {@code rebuild} once over the same inbox leave {@code outbox/notices/}
+ * exactly as the first run left it: a restart, a rebuild or the same files dropped again publish
+ * nothing new.
+ */
+class NoticesExactlyOnceEndToEndTest {
+
+    @Test
+    void onceTwiceAndRebuildLeaveTheNoticesAsTheFirstRunLeftThem(@TempDir Path dir) throws IOException {
+        Path home = dir.resolve("home");
+        TestHome.copyTree(Path.of("routes"), home.resolve("routes"));
+        TestHome.copyTree(Path.of("config"), home.resolve("config"));
+        List<String> steps = Bundled.lines("demo/steps.txt");
+        for (String step : steps) Bundled.copyTree("demo/steps/" + step, home.resolve("inbox"), false);
+
+        assertThat(once(home, "once")).isZero();
+        Map<String, String> first = snapshot(home.resolve("outbox/notices"));
+        assertThat(first).containsKeys("lemans-2024-gtwc-europe/001-confirmed.json",
+                "lemans-2024-asia-combined/001-confirmed.json", "lemans-2024-asia-combined/001-confirmed.md");
+        assertThat(first.get("lemans-2024-asia-combined/001-confirmed.json")).contains("\"team\" : \"Kaiju Motorsports\"");
+
+        // The same files dropped again: duplicates, nothing new.
+        for (String step : steps) Bundled.copyTree("demo/steps/" + step, home.resolve("inbox"), true);
+        assertThat(once(home, "once")).isZero();
+        assertThat(snapshot(home.resolve("outbox/notices"))).isEqualTo(first);
+
+        assertThat(once(home, "rebuild")).isZero();
+        assertThat(snapshot(home.resolve("outbox/notices"))).isEqualTo(first);
+    }
+
+    private static int once(Path home, String command) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Commands.run(new String[]{command, "--home", home.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err,
+                Map.of("podium.inbox.read-lock-min-age", "50"));
+        System.out.print(out.toString(StandardCharsets.UTF_8));
+        return code;
+    }
+
+    /** Every file under the folder, by relative path, with its content. */
+    private static Map<String, String> snapshot(Path dir) throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        for (String f : TestHome.files(dir)) m.put(f, Files.readString(dir.resolve(f)));
+        return m;
+    }
+}
