@@ -98,8 +98,8 @@ public class PodiumConfiguration implements CamelConfiguration {
 
     @BindToRegistry(value = "noticeDesk", lazy = true)
     public NoticeDesk noticeDesk(@BeanInject("database") Database db, @BeanInject("outbox") Outbox outbox,
-                                 @BeanInject("clock") Clock clock) {
-        return new NoticeDesk(new NoticeLedger(db.dataSource(), clock), outbox, clock);
+                                 @BeanInject("clock") Clock clock, @BeanInject(PodiumMeters.BEAN) PodiumMeters meters) {
+        return new NoticeDesk(new NoticeLedger(db.dataSource(), clock), outbox, clock, n -> meters.noticePublished(n.state()));
     }
 
     @BindToRegistry(value = "publisher", lazy = true)

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,6 +52,30 @@ class HealthAndMetricsTest {
             assertThat(value(after, "podium_recompute_seconds_count")).isGreaterThanOrEqualTo(1.0);
             assertThat(value(after, "podium_last_publish_timestamp_seconds"))
                     .isGreaterThan(System.currentTimeMillis() / 1000.0 - 600);
+        }
+    }
+
+    @Test
+    void metricsCountEachNoticePublishedByItsState(@TempDir Path dir) throws Exception {
+        int port = freePort();
+        try (TestHome home = serving(new TestHome(dir, "h2"), port).start()) {
+            // The first round of the demo's GT World Challenge Europe season: a leader for its invitation.
+            for (String step : Bundled.lines("demo/steps.txt").subList(0, 2)) {
+                Bundled.copyTree("demo/steps/" + step, home.home.inbox(), false);
+            }
+            home.awaitIdle();
+
+            String scrape = get(port, "/observe/metrics").body();
+            List<String> notices = TestHome.files(home.outbox("notices")).stream().filter(f -> f.endsWith(".json")).toList();
+            assertThat(notices).isNotEmpty();
+            double counted = 0;
+            for (String state : List.of("leader", "clinched", "confirmed", "withdrawn")) {
+                long files = notices.stream().filter(f -> f.endsWith("-" + state + ".json")).count();
+                double value = files == 0 ? 0 : value(scrape, "podium_notices_published_total{state=\"" + state + "\"}");
+                assertThat(value).as(state).isEqualTo((double) files);
+                counted += value;
+            }
+            assertThat(counted).isEqualTo((double) notices.size());
         }
     }
 
