@@ -36,6 +36,12 @@ final class Engine implements AutoCloseable {
      */
     Engine(Home home, Map<String, String> overrides, boolean serve) {
         this.home = home;
+        // An environment variable beats the command line in Camel's placeholders: a PODIUM_HOME naming
+        // another folder than --home would send the routes to one folder and the rest to the other.
+        Cli.configuredHome().map(h -> new Home(Path.of(h))).filter(h -> !h.equals(home)).ifPresent(h -> {
+            throw new ConfigurationException("--home " + home.root() + " and podium.home (PODIUM_HOME) " + h.root()
+                    + " name different folders: give one of them", null);
+        });
         // Main scans Podium's package and finds PodiumConfiguration itself; adding it again would run it twice.
         this.main = new Main(Podium.class);
         main.configure().withRoutesIncludePattern("file:" + home.routes() + "/*.yaml");
