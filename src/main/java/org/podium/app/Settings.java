@@ -36,7 +36,8 @@ final class Settings {
             "podium.inbox.poll-delay", 1L,
             "podium.inbox.read-lock-check-interval", 1L,
             "podium.recompute.check-interval", 1L,
-            "podium.once.max-seconds", 1L);
+            "podium.once.max-seconds", 1L,
+            "podium.shutdown-timeout", 1L);
 
     /** Set by the command line, not in application.properties. */
     static final Set<String> COMMAND_LINE = Set.of("podium.home", "podium.log.format");
