@@ -34,6 +34,27 @@ class EnvironmentSettingsTest {
     }
 
     @Test
+    void theDaemonServesHealthOnThePortTheEnvironmentGives() throws Exception {
+        int port = HealthAndMetricsTest.freePort();
+        var http = java.net.http.HttpClient.newHttpClient();
+        var health = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/observe/health/live")).build();
+        try (PodiumProcess p = PodiumProcess.classes().env("PODIUM_MANAGEMENT_PORT", Integer.toString(port))
+                .start(dir, "run", "run", "--home", dir.resolve("home").toString())) {
+            GracefulShutdownTest.waitUntil(() -> {
+                try {
+                    return http.send(health, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                } catch (java.io.IOException e) {
+                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }, p, Duration.ofSeconds(120));
+            assertThat(p.stderr()).contains("health at http://127.0.0.1:" + port + "/observe/health");
+        }
+    }
+
+    @Test
     void theStoreIsChosenByPodiumDbUrl() throws Exception {
         Path home = dir.resolve("home");
         Path elsewhere = dir.resolve("elsewhere");

@@ -154,7 +154,7 @@ class HealthAndMetricsTest {
     }
 
     static TestHome serving(TestHome home, int port) {
-        return home.with("camel.management.enabled", "true").with("camel.management.port", Integer.toString(port));
+        return home.with("camel.management.enabled", "true").with("podium.management.port", Integer.toString(port));
     }
 
     HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
