@@ -10,7 +10,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,11 +27,13 @@ final class StoreHealthCheck extends AbstractHealthCheck {
 
     private final Supplier<Database> database;
     private final Duration timeout;
-    private final ExecutorService pinger = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "podium-store-health");
-        t.setDaemon(true);
-        return t;
-    });
+    // One thread at most, gone after a minute without checks.
+    private final ExecutorService pinger = new ThreadPoolExecutor(0, 1, 1, TimeUnit.MINUTES,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "podium-store-health");
+                t.setDaemon(true);
+                return t;
+            });
     private Future<?> running;
 
     StoreHealthCheck(Supplier<Database> database, Duration timeout) {
