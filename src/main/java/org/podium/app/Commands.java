@@ -1,6 +1,8 @@
 package org.podium.app;
 
 import org.podium.ingest.IngestStats;
+import org.podium.poll.FeedPolls;
+import org.podium.poll.PollResult;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
@@ -83,6 +85,11 @@ final class Commands {
                 throw ConfigurationException.from(e);
             }
             if (rebuild) engine.bean("recompute", Recompute.class).rebuildAll();
+            // Due feeds first, synchronously, so that what they bring is drained with the rest of the inbox.
+            List<PollResult> polls = rebuild ? List.of() : engine.bean("feedPoller", FeedPolls.class).pollDue();
+            for (PollResult p : polls) {
+                out.printf("feed %s: %s%s%n", p.feedId(), p.summary(), p.failed() ? "; FAILED: " + p.problem() : "");
+            }
             Duration max = Duration.ofSeconds(Long.parseLong(
                     engine.context().resolvePropertyPlaceholders("{{podium.once.max-seconds}}")));
             boolean idle = engine.awaitIdle(max);

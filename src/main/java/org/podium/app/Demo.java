@@ -1,7 +1,11 @@
 package org.podium.app;
 
 import org.podium.ingest.IngestStats;
-import org.podium.outbox.AtomicFiles;
+import org.podium.championship.SeriesCatalog;
+import org.podium.championship.SeriesRules;
+import org.podium.poll.FeedPolls;
+import org.podium.poll.PollResult;
+import org.podium.poll.demo.DemoFeedServer;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,14 +13,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * {@code demo}: the bundled fictional season, fed step by step (in calendar order) into a fresh home
- * folder's inbox, processed and published as a real season would be.
+ * {@code demo}: the bundled fictional season, published step by step (in calendar order) by a local feed
+ * server on 127.0.0.1 as the real sources publish it, polled over HTTP into a fresh home folder's inbox
+ * after each step, processed and published as a real season would be.
  */
 final class Demo {
 
@@ -40,22 +47,55 @@ final class Demo {
         freshHome();
         home.prepare();
         List<String> steps = Bundled.lines("demo/steps.txt");
-        out.printf("Podium demo: %d steps of a fictional season, home %s%n", steps.size(), home.root());
+        Path season = null;
+        try {
+            season = Files.createTempDirectory("podium-demo-season");
+            for (String step : steps) Bundled.copyTree("demo/steps/" + step, season.resolve(step), true);
+            try (DemoFeedServer server = DemoFeedServer.start(season, steps, seriesNames())) {
+                Files.writeString(home.config().resolve("feeds.yaml"), server.feedsYaml());
+                out.printf("Podium demo: %d steps of a fictional season, home %s%n", steps.size(), home.root());
+                out.printf("Feed server: %s, an Al Kamel-style portal and SRO-style results pages, one step at a time%n", server.url());
+                return feed(server);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (season != null) deleteTree(season);
+        }
+    }
+
+    /** Publishes each step on the feed server, polls every feed, waits for the pipeline to go idle. */
+    private int feed(DemoFeedServer server) throws InterruptedException {
         try (Engine engine = new Engine(home, overrides)) {
             engine.start();
             IngestStats stats = engine.bean("ingestStats", IngestStats.class);
-            for (String step : steps) {
-                Path staging = Files.createTempDirectory("podium-demo-step");
-                int files = Bundled.copyTree("demo/steps/" + step, staging, true);
-                moveInto(staging, home.inbox());
-                deleteTree(staging);
+            FeedPolls polls = engine.bean("feedPoller", FeedPolls.class);
+            Map<String, Integer> fetched = new TreeMap<>();
+            boolean feedFailed = false;
+            for (String step = server.publishNext(); step != null; step = server.publishNext()) {
+                List<String> perFeed = new ArrayList<>();
+                int documents = 0;
+                for (PollResult r : polls.pollAll()) {
+                    fetched.merge(r.feedId(), r.fetched(), Integer::sum);
+                    documents += r.fetched();
+                    if (r.fetched() > 0) perFeed.add(r.feedId() + " " + r.fetched());
+                    if (r.failed()) {
+                        feedFailed = true;
+                        out.printf("  feed %s failed: %s%n", r.feedId(), r.problem());
+                    }
+                }
                 if (!engine.awaitIdle(Duration.ofMinutes(5))) {
                     out.println("  step " + step + " did not finish within 5 minutes; see the log");
                     return Commands.CONFIGURATION;
                 }
-                out.printf("  step %-52s %2d file(s)%n", step, files);
+                out.printf("  step %-52s %2d fetched over HTTP%s%n", step, documents,
+                        perFeed.isEmpty() ? "" : " (" + String.join(", ", perFeed) + ")");
             }
             out.println();
+            int total = fetched.values().stream().mapToInt(Integer::intValue).sum();
+            List<String> counts = new ArrayList<>();
+            fetched.forEach((feed, n) -> counts.add(feed + " " + n));
+            out.printf("Fetched over HTTP: %d document(s): %s%n", total, String.join(", ", counts));
             out.printf("Files: %d ingested, %d rejected, %d duplicate(s)%n",
                     stats.ingestedCount(), stats.rejectedCount(), stats.duplicateCount());
             out.println("Outputs:");
@@ -68,14 +108,19 @@ final class Demo {
             }
             out.printf("  %-30s %s%n", "processed inbox files", home.inbox().resolve(".done"));
             if (stats.rejectedCount() > 0) out.printf("  %-30s %s%n", "rejected files", home.inbox().resolve(".failed"));
-            return Commands.OK;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return feedFailed ? Commands.FEED_FAILED : Commands.OK;
         } catch (InterruptedException | ConfigurationException e) {
             throw e;
         } catch (Exception e) {
             throw ConfigurationException.from(e);
         }
+    }
+
+    /** Each series' name, which names its championship table on the demo portal's pages. */
+    private Map<String, String> seriesNames() {
+        Map<String, String> names = new TreeMap<>();
+        for (SeriesRules r : SeriesCatalog.load(home.config().resolve("series")).all()) names.put(r.id(), r.name());
+        return names;
     }
 
     /** The demo never touches a folder it did not make: an existing non-demo folder is an error. */
@@ -95,17 +140,6 @@ final class Demo {
             Files.writeString(root.resolve(MARKER), "This folder is made by `podium demo` and replaced on every demo run.\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Each file appears in the inbox whole, as the poller writes them: a hidden temporary, then a rename. */
-    private static void moveInto(Path staging, Path inbox) throws IOException {
-        try (Stream<Path> files = Files.walk(staging)) {
-            for (Path p : (Iterable<Path>) files.sorted()::iterator) {
-                if (!Files.isRegularFile(p)) continue;
-                Path dest = inbox.resolve(staging.relativize(p).toString());
-                AtomicFiles.write(dest, Files.readAllBytes(p));
-            }
         }
     }
 

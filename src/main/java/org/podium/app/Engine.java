@@ -5,6 +5,7 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.podium.ingest.SeasonChanges;
+import org.podium.poll.PollConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +43,10 @@ final class Engine implements AutoCloseable {
             throw new ConfigurationException("--home " + home.root() + " and podium.home (PODIUM_HOME) " + h.root()
                     + " name different folders: give one of them", null);
         });
-        // Main scans Podium's package and finds PodiumConfiguration itself; adding it again would run it twice.
+        // Main scans Podium's package and finds PodiumConfiguration itself (adding it again would run it
+        // twice); the poll package is not scanned.
         this.main = new Main(Podium.class);
+        main.configure().addConfiguration(PollConfiguration.class);
         main.configure().withRoutesIncludePattern("file:" + home.routes() + "/*.yaml");
         main.addOverrideProperty("podium.home", home.root().toString());
         if (!serve) main.addOverrideProperty("camel.management.enabled", "false");

@@ -15,6 +15,8 @@ import org.podium.combined.Aliases;
 import org.podium.invitation.Invitations;
 import org.podium.outbox.NoticeDesk;
 import org.podium.store.NoticeLedger;
+import org.podium.store.PublicationLock;
+import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
 import org.podium.feed.FeedReader;
 import org.podium.ingest.IngestStats;
 import org.podium.ingest.Ingestion;
@@ -36,6 +38,8 @@ import java.time.Duration;
  */
 public class PodiumConfiguration implements CamelConfiguration {
 
+    private CamelContext context;
+
     @BindToRegistry(value = "clock", lazy = true)
     public Clock clock() { return Clock.systemUTC(); }
 
@@ -53,6 +57,25 @@ public class PodiumConfiguration implements CamelConfiguration {
         }
         db.migrate();
         return db;
+    }
+
+    /** The inbox read lock, shared by every instance on the same store (see routes/ingest.yaml). */
+    @BindToRegistry(value = "inboxLocks", lazy = true)
+    public JdbcOrphanLockAwareIdempotentRepository inboxLocks(@BeanInject("database") Database db,
+                                                              @PropertyInject("podium.inbox.lock-keep-alive") long keepAlive,
+                                                              @PropertyInject("podium.inbox.lock-max-age") long maxAge) {
+        JdbcOrphanLockAwareIdempotentRepository locks =
+                new JdbcOrphanLockAwareIdempotentRepository(db.dataSource(), "podium-inbox", context);
+        locks.setCreateTableIfNotExists(false);   // created by the store's migrations, with room for long paths
+        locks.setLockKeepAliveIntervalMillis(keepAlive);
+        locks.setLockMaxAgeMillis(maxAge);
+        return locks;
+    }
+
+    /** One recompute-and-publish at a time across instances. */
+    @BindToRegistry(value = "publicationLock", lazy = true)
+    public PublicationLock publicationLock(@BeanInject("database") Database db) {
+        return new PublicationLock(db);
     }
 
     @BindToRegistry(value = "resultStore", lazy = true)
@@ -177,6 +200,7 @@ public class PodiumConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext camelContext) throws Exception {
+        this.context = camelContext;
         // Every podium.* value is checked before anything reads it: a bad one stops start-up naming its key.
         Settings.warnUnknown(System.getenv(), System.getProperties());
         Settings.check(camelContext.getPropertiesComponent()::resolveProperty);

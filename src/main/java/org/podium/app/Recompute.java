@@ -43,6 +43,17 @@ public final class Recompute {
         return dirty.size();
     }
 
+    /**
+     * Seasons another instance changed but did not publish (it stopped or died) are queued here:
+     * checked now and then, for seasons left dirty longer than {@code age} seconds.
+     */
+    public int adoptAbandoned(long ageSeconds) {
+        List<SeasonRef> dirty = store.dirtySeasonsOlderThan(java.time.Duration.ofSeconds(ageSeconds));
+        dirty.forEach(changes::changed);
+        if (!dirty.isEmpty()) LOG.info("{} season(s) left unpublished for over {} s, queued: {}", dirty.size(), ageSeconds, dirty);
+        return dirty.size();
+    }
+
     /** Queues every stored season (the {@code rebuild} command). */
     public int rebuildAll() {
         store.markAllDirty();

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class Database implements AutoCloseable {
 
     /** The migration scripts in order; a new script is appended here and never edited once released. */
-    static final List<String> MIGRATIONS = List.of("V1__results.sql", "V2__notices.sql");
+    static final List<String> MIGRATIONS = List.of("V1__results.sql", "V2__notices.sql", "V3__feeds.sql", "V4__inbox_locks.sql");
 
     private final HikariDataSource dataSource;
     private final String url;

@@ -151,6 +151,25 @@ public final class ResultStore {
         return seasonQuery("SELECT series, season FROM season_state WHERE dirty = TRUE ORDER BY series, season");
     }
 
+    /**
+     * Seasons changed more than {@code age} ago and still not published: left by an instance that
+     * stopped or died before publishing them.
+     */
+    public List<SeasonRef> dirtySeasonsOlderThan(java.time.Duration age) {
+        List<SeasonRef> out = new ArrayList<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT series, season FROM season_state "
+                     + "WHERE dirty = TRUE AND changed_at < ? ORDER BY series, season")) {
+            ps.setTimestamp(1, Timestamp.from(clock.instant().minus(age)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new SeasonRef(rs.getString(1), rs.getString(2)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot list seasons to publish: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** Marks every stored season dirty: the next recompute publishes all of them. */
     public void markAllDirty() {
         Instant now = clock.instant();

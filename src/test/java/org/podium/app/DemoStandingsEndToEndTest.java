@@ -52,6 +52,13 @@ class DemoStandingsEndToEndTest {
     }
 
     @Test
+    void everyDemoFileIsFetchedOverHttpFromTheDemoFeedServer() {
+        assertThat(printed).contains("Fetched over HTTP: 36 document(s): alms-demo 12, gtwc-asia-demo 8, gtwc-europe-demo 16")
+                .containsPattern("step 24-2023-12-02-alms-sepang-race-1-hour-3 +1 fetched over HTTP \\(alms-demo 1\\)")
+                .containsPattern("step 03-2023-05-06-gtwc-europe-brands-hatch-qualifying +2 fetched over HTTP \\(gtwc-europe-demo 2\\)");
+    }
+
+    @Test
     void theOutboxHoldsOneCanonicalJsonPerDemoSession() throws IOException {
         Set<String> sessions = new TreeSet<>();
         Path steps = Path.of("src/main/resources/demo/steps");

@@ -1,0 +1,227 @@
+package org.podium.poll;
+
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.routing.RoutingSupport;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * GETs for one feed, with the feed's limits: connect and response timeouts, a size limit enforced while the
+ * body is read, retries with exponential backoff on 5xx answers, timeouts and cut connections, redirects
+ * followed only where the {@link LinkPolicy} allows, {@code Connection: close} where the feed asks for it,
+ * and conditional GETs from remembered validators.
+ *
+ * <p>Why Apache HttpClient 5 directly and not a camel-http endpoint: camel-http either copies the whole
+ * body into a stream cache before the route sees it, or (with {@code disableStreamCache}) hands over a
+ * stream that HttpClient drains to its end when the producer returns; in both cases an oversized body is
+ * read whole, so the size limit cannot be enforced while reading. Its timeouts are also component-wide,
+ * where each feed has its own. The JDK {@code HttpClient} refuses to send a {@code Connection} header
+ * (a restricted header unless a JVM-wide system property is set at start-up), which the Al Kamel portal
+ * needs. HttpClient 5 is the client camel-http itself is built on (already on the class path), and lets a
+ * request be aborted mid-body: an oversized or late body is dropped without reading the rest, and a body
+ * shorter than its {@code Content-Length} is an error, never a document.
+ */
+final class FeedClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("podium.poll");
+    private static final int MAX_REDIRECTS = 5;
+
+    /** Aborts requests that overrun the feed's response timeout; one daemon thread for every feed. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "podium-poll-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final Feed feed;
+    private final LinkPolicy policy;
+    private final CloseableHttpClient client;
+
+    FeedClient(Feed feed, LinkPolicy policy, String userAgent) {
+        this.feed = feed;
+        this.policy = policy;
+        BasicHttpClientConnectionManager connections = new BasicHttpClientConnectionManager();
+        connections.setConnectionConfig(ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(feed.connectTimeout()))
+                .setSocketTimeout(Timeout.of(feed.responseTimeout()))
+                .build());
+        this.client = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(feed.responseTimeout()))
+                        .setConnectionRequestTimeout(Timeout.of(feed.connectTimeout()))
+                        .build())
+                .setUserAgent(userAgent)
+                .disableRedirectHandling()      // followed here, host by host
+                .disableAutomaticRetries()      // retried here, with backoff
+                .disableCookieManagement()      // a stateful portal must not carry one answer into the next
+                .disableContentCompression()    // so Content-Length counts the bytes read
+                .disableAuthCaching()
+                .build();
+    }
+
+    /**
+     * GETs {@code uri}, retrying as the feed says.
+     *
+     * @param validators sent as a conditional GET; {@link Validators#NONE} for a plain GET
+     * @throws Refused     the answer may not be kept (too large, a redirect elsewhere): never retried
+     * @throws FetchFailed no complete answer after the retries
+     */
+    Fetched get(URI uri, Validators validators) throws Refused, FetchFailed, InterruptedException {
+        Retries retries = feed.retries();
+        Attempt failure = null;
+        for (int attempt = 0; attempt <= retries.attempts(); attempt++) {
+            if (attempt > 0) {
+                Duration wait = retries.delayBefore(attempt);
+                LOG.debug("{}: {} failed ({}); retry {} of {} in {} ms", feed.id(), uri, failure.getMessage(), attempt,
+                        retries.attempts(), wait.toMillis());
+                Thread.sleep(wait.toMillis());
+            }
+            try {
+                return once(uri, validators);
+            } catch (Attempt a) {
+                failure = a;
+                if (!a.retryable) break;
+            }
+        }
+        int tries = failure.retryable ? retries.attempts() + 1 : 1;
+        throw new FetchFailed(failure.getMessage() + (tries > 1 ? " (" + tries + " attempts)" : ""), failure.getCause());
+    }
+
+    /** One request, following allowed redirects. */
+    private Fetched once(URI start, Validators validators) throws Refused, Attempt {
+        URI uri = start;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            HttpGet get = new HttpGet(uri);
+            if (feed.closesConnections()) get.setHeader("Connection", "close");
+            if (validators.etag() != null) get.setHeader("If-None-Match", validators.etag());
+            if (validators.lastModified() != null) get.setHeader("If-Modified-Since", validators.lastModified());
+            AtomicBoolean late = new AtomicBoolean();
+            ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+                late.set(true);
+                get.cancel();
+            }, feed.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            ClassicHttpResponse response = null;
+            try {
+                response = client.executeOpen(RoutingSupport.determineHost(get), get, HttpClientContext.create());
+                int code = response.getCode();
+                if (isRedirect(code)) {
+                    Header location = response.getFirstHeader("Location");
+                    if (location == null) throw new Attempt("answered " + code + " without a Location", false, null);
+                    try {
+                        uri = policy.redirect(uri, location.getValue());
+                    } catch (Refused e) {
+                        throw new Refused("redirect refused: " + e.getMessage());
+                    }
+                    continue;
+                }
+                if (code == 304) return new Fetched(uri, 304, new byte[0], header(response, "ETag"), header(response, "Last-Modified"));
+                if (code >= 500 || code == 408 || code == 429) throw new Attempt("answered " + code, true, null);
+                if (code < 200 || code > 299) throw new Attempt("answered " + code, false, null);
+                byte[] body = read(response.getEntity(), get);
+                return new Fetched(uri, code, body, header(response, "ETag"), header(response, "Last-Modified"));
+            } catch (SocketTimeoutException e) {
+                throw new Attempt("no answer within " + feed.responseTimeout().toMillis() + " ms", true, e);
+            } catch (IOException e) {
+                if (late.get()) {
+                    throw new Attempt("the response took longer than " + feed.responseTimeout().toMillis() + " ms", true, e);
+                }
+                if (Thread.currentThread().isInterrupted()) throw new Attempt("interrupted", false, e);
+                throw new Attempt(describe(e), true, e);
+            } catch (HttpException e) {
+                throw new Attempt(describe(e), false, e);
+            } finally {
+                deadline.cancel(false);
+                if (response != null) {
+                    // After an abort the connection is gone: closing must not read the rest of the body.
+                    try { response.close(); } catch (IOException ignored) { /* the outcome is already known */ }
+                }
+            }
+        }
+        throw new Attempt("more than " + MAX_REDIRECTS + " redirects", false, null);
+    }
+
+    /** Reads the body whole, or refuses it: over the limit (declared or read), or shorter than declared. */
+    private byte[] read(HttpEntity entity, HttpGet get) throws IOException, Refused, Attempt {
+        if (entity == null) return new byte[0];
+        long declared = entity.getContentLength();
+        if (declared > feed.maxBytes()) {
+            get.cancel();
+            throw new Refused("declares " + declared + " bytes, over the feed's limit of " + feed.maxBytes());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+        byte[] buf = new byte[8192];
+        long total = 0;
+        try (InputStream in = entity.getContent()) {
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                total += n;
+                if (total > feed.maxBytes()) {
+                    get.cancel();
+                    throw new Refused("sent more than the feed's limit of " + feed.maxBytes() + " bytes; dropped");
+                }
+                out.write(buf, 0, n);
+            }
+        }
+        if (declared >= 0 && total != declared) {
+            throw new Attempt("the body has " + total + " bytes where Content-Length said " + declared, true, null);
+        }
+        return out.toByteArray();
+    }
+
+    private static boolean isRedirect(int code) {
+        return code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
+    }
+
+    private static String header(ClassicHttpResponse r, String name) {
+        Header h = r.getFirstHeader(name);
+        return h == null || h.getValue().isBlank() ? null : h.getValue();
+    }
+
+    private static String describe(Exception e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            LOG.debug("{}: closing the HTTP client: {}", feed.id(), e.getMessage());
+        }
+    }
+
+    /** One failed attempt; retryable ones (5xx, timeouts, cut connections) are tried again. */
+    private static final class Attempt extends Exception {
+        final boolean retryable;
+
+        Attempt(String message, boolean retryable, Throwable cause) {
+            super(message, cause, false, false);
+            this.retryable = retryable;
+        }
+    }
+}

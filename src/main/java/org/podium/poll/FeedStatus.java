@@ -1,0 +1,72 @@
+package org.podium.poll;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each feed's health as far as polling knows it: last poll, last success, last error, next fire time and
+ * the last poll's counts. Kept up to date after every poll; read by whatever reports health.
+ */
+public final class FeedStatus {
+
+    /**
+     * @param lastError   the last problem (a failure, a refusal, a skipped poll), or null
+     * @param nextFireAt  when the feed's cron fires next, null for a disabled feed
+     * @param lastCounts  the last poll's documents per outcome; empty before the first poll
+     */
+    public record State(String feedId, boolean enabled, Instant lastPollAt, Instant lastSuccessAt, Instant lastErrorAt,
+                        String lastError, Instant nextFireAt, Map<FetchOutcome, Integer> lastCounts) {
+        public State {
+            lastCounts = lastCounts == null ? Map.of() : Map.copyOf(lastCounts);
+        }
+    }
+
+    private final Map<String, State> states = new ConcurrentHashMap<>();
+
+    /** The state of one feed of {@code config/feeds.yaml}. */
+    public Optional<State> of(String feedId) { return Optional.ofNullable(states.get(feedId)); }
+
+    /** Every feed's state, by feed id. */
+    public List<State> all() {
+        List<State> out = new ArrayList<>(states.values());
+        out.sort(Comparator.comparing(State::feedId));
+        return out;
+    }
+
+    /** Starts from what the store remembers of earlier runs. */
+    void load(Feeds feeds, Map<String, FeedLedger.PollRecord> remembered, Instant now) {
+        for (Feed f : feeds.all()) {
+            FeedLedger.PollRecord r = remembered.get(f.id());
+            states.put(f.id(), r == null
+                    ? new State(f.id(), f.enabled(), null, null, null, null, nextFire(f, now), Map.of())
+                    : new State(f.id(), f.enabled(), r.lastPollAt(), r.lastSuccessAt(), r.lastErrorAt(), r.lastError(),
+                    nextFire(f, now), r.counts()));
+        }
+    }
+
+    void polled(Feed feed, PollResult r) {
+        states.compute(feed.id(), (id, old) -> new State(id, feed.enabled(), r.startedAt(),
+                r.failed() ? (old == null ? null : old.lastSuccessAt()) : r.finishedAt(),
+                r.problem() == null ? (old == null ? null : old.lastErrorAt()) : r.finishedAt(),
+                r.problem() == null ? (old == null ? null : old.lastError()) : r.problem(),
+                nextFire(feed, r.finishedAt()), r.counts()));
+    }
+
+    /** A poll that did not run (the circuit breaker is open) or ended without a result. */
+    void problem(Feed feed, String problem, Instant at) {
+        states.compute(feed.id(), (id, old) -> new State(id, feed.enabled(), old == null ? null : old.lastPollAt(),
+                old == null ? null : old.lastSuccessAt(), at, problem, nextFire(feed, at),
+                old == null ? Map.of() : old.lastCounts()));
+    }
+
+    static Instant nextFire(Feed feed, Instant after) {
+        if (!feed.enabled()) return null;
+        java.util.Date next = feed.cronExpression().getNextValidTimeAfter(java.util.Date.from(after));
+        return next == null ? null : next.toInstant();
+    }
+}

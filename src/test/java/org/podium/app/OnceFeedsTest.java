@@ -1,0 +1,121 @@
+package org.podium.app;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.podium.poll.Portal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code once} polls the feeds that are due, before it drains the inbox, and says so in its exit code. */
+class OnceFeedsTest {
+
+    @RegisterExtension
+    WireMockExtension portal = WireMockExtension.newInstance()
+            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
+
+    @TempDir
+    Path dir;
+
+    static final String PAGE = "/?season=03_2023-2024&evvent=01_Sepang";
+    static final String RACE = Portal.link(Portal.SEASON, Portal.SEPANG, "202312021030_Race 1", "03_Classification_Race 1_Official.CSV");
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    /** A feed whose cron fires once a year: polled by the first run, not due for the next. */
+    private void home() throws Exception {
+        TestHome.copyTree(Path.of("routes"), dir.resolve("routes"));
+        TestHome.copyTree(Path.of("config"), dir.resolve("config"));
+        Files.writeString(dir.resolve("config/feeds.yaml"), """
+                feeds:
+                  - id: alms-once
+                    series: alms
+                    kind: alkamel-portal
+                    enabled: true
+                    baseUrl: "http://127.0.0.1:%d/"
+                    allowedHosts: [127.0.0.1]
+                    season: "2023-24"
+                    portalSeason: "03_2023-2024"
+                    championship: ASIAN LE MANS SERIES
+                    events:
+                      - { round: 1, event: Sepang, portalEvent: "01_Sepang" }
+                    cron: "0 0 0 1 1 ?"
+                    responseTimeout: 5s
+                    retries: { attempts: 1, initialDelay: 10ms }
+                """.formatted(portal.getPort()));
+    }
+
+    private int once() {
+        return Commands.run(new String[]{"once", "--home", dir.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err, Map.of("podium.inbox.read-lock-min-age", "100", "podium.inbox.poll-delay", "100"));
+    }
+
+    private String printed() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aDueFeedIsPolledAndWhatItBringsIsIngestedInTheSameRun() throws Exception {
+        home();
+        portal.stubFor(get(urlEqualTo(PAGE)).willReturn(aResponse().withBody(Portal.eventPage(Map.of(Portal.ALMS, List.of(RACE))))));
+        portal.stubFor(get(urlEqualTo(Portal.path(RACE))).willReturn(aResponse().withBody(Portal.sample("alkamel/elms-race-classification.CSV"))));
+
+        int code = once();
+
+        assertThat(code).isZero();
+        assertThat(printed()).contains("feed alms-once: 1 fetched").contains("1 file(s) ingested");
+        assertThat(dir.resolve("outbox/results/alms/2023-24/01-race-1.json")).isRegularFile();
+    }
+
+    @Test
+    void aFeedPolledSinceItsCronLastFiredIsNotPolledAgain() throws Exception {
+        home();
+        portal.stubFor(get(urlEqualTo(PAGE)).willReturn(aResponse().withBody(Portal.eventPage(Map.of(Portal.ALMS, List.of())))));
+        once();
+
+        int code = once();
+
+        assertThat(code).isZero();
+        portal.verify(1, getRequestedFor(urlEqualTo(PAGE)));
+    }
+
+    @Test
+    void aFailedFeedExitsWithTwo() throws Exception {
+        home();
+        portal.stubFor(get(urlEqualTo(PAGE)).willReturn(aResponse().withStatus(503)));
+
+        int code = once();
+
+        assertThat(code).isEqualTo(Commands.FEED_FAILED);
+        assertThat(printed()).contains("feed alms-once:").contains("FAILED").contains("answered 503");
+    }
+
+    @Test
+    void aBadFeedsFileStopsPodiumNamingTheFileAndKey() throws Exception {
+        home();
+        Path feeds = dir.resolve("config/feeds.yaml");
+        Files.writeString(feeds, Files.readString(feeds).replace("round: 1, event: Sepang", "round: 7, event: Sepang"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = Commands.run(new String[]{"once", "--home", dir.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+
+        assertThat(code).isEqualTo(Commands.CONFIGURATION);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("feeds.yaml").contains("feeds[0].events[0].round")
+                .contains("no round 7");
+    }
+}

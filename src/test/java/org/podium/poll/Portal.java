@@ -1,0 +1,84 @@
+package org.podium.poll;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pages shaped like the real sources (FORMATS §1c, §2), for the feed server fixtures: an Al Kamel event
+ * page listing each championship in its own table, SRO season and event pages.
+ */
+public final class Portal {
+    private Portal() {}
+
+    public static final String ALMS = "ASIAN LE MANS SERIES";
+    public static final String SEASON = "03_2023-2024";
+    public static final String SEPANG = "01_Sepang";
+    /** The championship folder of the portal's links. */
+    public static final String ALMS_FOLDER = "01_ASIAN%20LE%20MANS%20SERIES";
+
+    /** A link as the portal writes it, spaces encoded: {@code Results/<season>/<event>/<champ>/<session>/<file>}. */
+    public static String link(String season, String event, String sessionFolder, String file) {
+        return "Results/" + season + "/" + event + "/" + ALMS_FOLDER + "/" + sessionFolder.replace(" ", "%20") + "/"
+                + file.replace(" ", "%20");
+    }
+
+    /** The portal's URL path for a link (what the server is asked for). */
+    public static String path(String link) {
+        return "/" + link;
+    }
+
+    /** An event page: the season and event selectors, then one table per championship with its links. */
+    public static String eventPage(Map<String, List<String>> linksByChampionship) {
+        StringBuilder sb = new StringBuilder("""
+                <!DOCTYPE html>
+                <html><head><meta charset="utf-8"><title>Results</title></head><body>
+                <form><select name="season"><option Value="03_2023-2024" selected>2023-2024</option></select>
+                <select name="evvent"><option Value="01_Sepang" selected>Sepang</option><option Value="02_Dubai Autodrome">Dubai</option></select></form>
+                <table class="layout"><tr><td>
+                """);
+        for (Map.Entry<String, List<String>> e : linksByChampionship.entrySet()) {
+            sb.append("<table class=\"championship\">\n<tr><th colspan=\"2\">").append(e.getKey()).append("</th></tr>\n");
+            for (String href : e.getValue()) {
+                String name = href.substring(href.lastIndexOf('/') + 1).replace("%20", " ");
+                sb.append("<tr><td>").append(name).append("</td><td><a href=\"").append(href).append("\">CSV</a></td></tr>\n");
+            }
+            sb.append("</table>\n");
+        }
+        return sb.append("</td></tr></table></body></html>\n").toString();
+    }
+
+    /** An SRO season page listing events by selector and by link. */
+    public static String sroSeasonPage(String year, Map<String, String> slugToName, String linkPrefix) {
+        StringBuilder sb = new StringBuilder("<!DOCTYPE html><html><head><title>Results | GT World Challenge Europe | SRO</title></head><body>\n"
+                + "<select id=\"filter_meeting_id\" name=\"filter_meeting_id\"><option value=\"0\">Select event</option>\n");
+        int id = 400;
+        for (String name : slugToName.values()) sb.append("<option value=\"").append(id++).append("\">").append(name).append("</option>\n");
+        sb.append("</select>\n<ul>\n");
+        for (Map.Entry<String, String> e : slugToName.entrySet()) {
+            sb.append("<li><a href=\"").append(linkPrefix).append("results/").append(year).append('/').append(e.getKey())
+                    .append("\">").append(e.getValue()).append("</a></li>\n");
+        }
+        return sb.append("</ul></body></html>\n").toString();
+    }
+
+    /** An SRO event page: the race selector (id → name), no results table of its own. */
+    public static String sroEventPage(Map<String, String> races) {
+        StringBuilder sb = new StringBuilder("<!DOCTYPE html><html><head><title>Results | GT World Challenge Europe | SRO</title></head><body>\n"
+                + "<form class=\"results-filter\"><select id=\"filter_race_id\" name=\"filter_race_id\">\n");
+        races.forEach((id, name) -> sb.append("<option value=\"").append(id).append("\">").append(name).append("</option>\n"));
+        return sb.append("</select></form></body></html>\n").toString();
+    }
+
+    /** A real sample file of src/test/resources/samples/. */
+    public static byte[] sample(String name) {
+        try (InputStream in = Portal.class.getResourceAsStream("/samples/" + name)) {
+            if (in == null) throw new IllegalStateException("no sample " + name);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
