@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What each command does. Exit codes follow {@code once}: 0 good, 1 files rejected, 2 a feed failed,
@@ -94,12 +96,14 @@ final class Commands {
                     engine.context().resolvePropertyPlaceholders("{{podium.once.max-seconds}}")));
             boolean idle = engine.awaitIdle(max);
             IngestStats stats = engine.bean("ingestStats", IngestStats.class);
-            List<FeedHealth.Feed> failedFeeds = engine.feedsFailedSince(startedAt);
+            // A feed failed in this run: a due poll above, or a scheduled one that fired while the inbox drained.
+            Set<String> failedFeeds = new TreeSet<>();
+            polls.stream().filter(PollResult::failed).forEach(p -> failedFeeds.add(p.feedId()));
+            engine.feedsFailedSince(startedAt).forEach(s -> failedFeeds.add(s.feedId()));
             out.printf("podium %s: %d file(s) ingested, %d rejected, %d duplicate(s)%s%s%n",
                     rebuild ? "rebuild" : "once", stats.ingestedCount(), stats.rejectedCount(), stats.duplicateCount(),
-                    failedFeeds.isEmpty() ? "" : ", " + failedFeeds.size() + " feed(s) failed",
+                    failedFeeds.isEmpty() ? "" : "; feed(s) failed: " + String.join(", ", failedFeeds),
                     idle ? "" : "; stopped after " + max.toSeconds() + " s with work left (see the log)");
-            for (FeedHealth.Feed f : failedFeeds) out.printf("  feed %s failed: %s%n", f.feedId(), f.lastError());
             return exitCode(stats.rejectedCount(), failedFeeds.size());
         } catch (ConfigurationException e) {
             throw e;

@@ -5,6 +5,7 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.podium.ingest.SeasonChanges;
+import org.podium.poll.FeedStatus;
 import org.podium.poll.PollConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,11 +136,11 @@ final class Engine implements AutoCloseable {
                 || name.endsWith(".crdownload") || name.startsWith("~") || name.endsWith(".camelLock"));
     }
 
-    /** The feeds whose latest problem happened at or after {@code since}; none without a poller. */
-    List<FeedHealth.Feed> feedsFailedSince(Instant since) {
-        FeedHealth feeds = context().getRegistry().lookupByNameAndType(FeedHealth.BEAN, FeedHealth.class);
-        if (feeds == null) return List.of();
-        return feeds.feeds().stream().filter(f -> f.failedSince(since)).toList();
+    /** The feeds failing because of a problem at or after {@code since}. */
+    List<FeedStatus.State> feedsFailedSince(Instant since) {
+        FeedStatus status = context().getRegistry().lookupByNameAndType("feedStatus", FeedStatus.class);
+        if (status == null) return List.of();
+        return status.all().stream().filter(s -> FeedsHealthCheck.failedSince(s, since)).toList();
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.podium.classify.Classifier;
 import org.podium.combined.Aliases;
 import org.podium.invitation.Invitations;
 import org.podium.outbox.NoticeDesk;
+import org.podium.poll.FeedStatus;
 import org.podium.store.NoticeLedger;
 import org.podium.store.PublicationLock;
 import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
@@ -169,9 +170,12 @@ public class PodiumConfiguration implements CamelConfiguration {
 
     /** Into the Prometheus registry when metrics are on ({@code camel.metrics.enabled}), else kept in memory. */
     @BindToRegistry(value = PodiumMeters.BEAN, lazy = true)
-    public PodiumMeters podiumMeters(CamelContext camelContext, @BeanInject("ingestStats") IngestStats stats) {
+    public PodiumMeters podiumMeters(CamelContext camelContext, @BeanInject("ingestStats") IngestStats stats,
+                                     @BeanInject("feedStatus") FeedStatus feeds) {
         MeterRegistry registry = camelContext.getRegistry().findSingleByType(MeterRegistry.class);
-        return new PodiumMeters(registry != null ? registry : new SimpleMeterRegistry(), stats);
+        PodiumMeters meters = new PodiumMeters(registry != null ? registry : new SimpleMeterRegistry(), stats);
+        feeds.onPolled(meters::feedPolled);
+        return meters;
     }
 
     // Readiness checks, found by Camel's health registry among the beans (camel.health.registry-enabled).
@@ -195,7 +199,7 @@ public class PodiumConfiguration implements CamelConfiguration {
 
     @BindToRegistry(value = "feedsHealth", lazy = true)
     public FeedsHealthCheck feedsHealth(CamelContext camelContext) {
-        return new FeedsHealthCheck(() -> camelContext.getRegistry().lookupByNameAndType(FeedHealth.BEAN, FeedHealth.class));
+        return new FeedsHealthCheck(() -> camelContext.getRegistry().lookupByNameAndType("feedStatus", FeedStatus.class));
     }
 
     @Override

@@ -6,11 +6,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.podium.ingest.IngestStats;
+import org.podium.poll.PollResult;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -69,7 +69,7 @@ public final class PodiumMeters {
     }
 
     /** {@code count} documents of one feed's poll ended as {@code outcome} ({@code fetched}, {@code failed}…). */
-    public void feedFetches(String feedId, Object outcome, int count) {
+    private void feedFetches(String feedId, Object outcome, int count) {
         Counter.builder("podium.feed.fetches")
                 .tag("feed", feedId)
                 .tag("outcome", label(outcome))
@@ -78,9 +78,9 @@ public final class PodiumMeters {
                 .increment(count);
     }
 
-    /** A whole poll's counts per outcome, as the poller reports them. */
-    public void feedPolled(String feedId, Map<?, Integer> countsByOutcome) {
-        countsByOutcome.forEach((outcome, n) -> feedFetches(feedId, outcome, n == null ? 0 : n));
+    /** A whole poll's documents, counted by outcome. */
+    public void feedPolled(PollResult poll) {
+        poll.counts().forEach((outcome, n) -> feedFetches(poll.feedId(), outcome, n));
     }
 
     public Instant lastPublish() { return lastPublish.get(); }

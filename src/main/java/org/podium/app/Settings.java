@@ -20,7 +20,8 @@ import java.util.function.Function;
  * Podium's own settings ({@code podium.*}), checked once at start-up so that a bad value stops Podium
  * with a message naming the key, instead of failing later in whatever first reads it. A setting whose
  * default in {@code application.properties} is a whole number must be a whole number of at least its
- * minimum (0 unless listed in {@link #MINIMUM}); the store URL must be a JDBC URL. Camel's own keys
+ * minimum (0 unless listed in {@link #MINIMUM}), one whose default is true or false must be one of them;
+ * the store URL must be a JDBC URL. Camel's own keys
  * ({@code camel.*}) are checked by Camel, which fails on an unknown or malformed one.
  */
 final class Settings {
@@ -37,7 +38,9 @@ final class Settings {
             "podium.inbox.read-lock-check-interval", 1L,
             "podium.recompute.check-interval", 1L,
             "podium.once.max-seconds", 1L,
-            "podium.shutdown-timeout", 1L);
+            "podium.shutdown-timeout", 1L,
+            "podium.poll.breaker.window", 1L,
+            "podium.poll.breaker.minimum-polls", 1L);
 
     /** Set by the command line, not in application.properties. */
     static final Set<String> COMMAND_LINE = Set.of("podium.home", "podium.log.format");
@@ -80,6 +83,10 @@ final class Settings {
         if (key.equals("podium.db.url")) {
             return value.startsWith("jdbc:") ? null
                     : where(key, value) + ": not a JDBC URL (jdbc:h2:file:… or jdbc:postgresql://host:5432/db)";
+        }
+        if (defaultValue.equals("true") || defaultValue.equals("false")) {
+            return value.equals("true") || value.equals("false") ? null
+                    : where(key, value) + ": must be true or false (default " + defaultValue + ")";
         }
         if (!defaultValue.matches("\\d+")) return null;
         long min = MINIMUM.getOrDefault(key, 0L);
