@@ -1,11 +1,16 @@
 package org.podium.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.awaitility.Awaitility;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.podium.outbox.Json;
+import org.podium.poll.Portal;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -13,9 +18,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,11 +30,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The management server of the daemon, on a free port of the loopback interface: readiness from the
- * store, the inbox, the outbox and the feeds; Prometheus metrics that move as files arrive.
+ * store, the inbox, the outbox and the feeds (polled from a WireMock portal on loopback); Prometheus
+ * metrics that move as files arrive and feeds are fetched.
  */
 class HealthAndMetricsTest {
 
     static final String RACE = "alms/2023-24/01_Sepang/Race 1/03_Classification_Race 1_Official.CSV";
+    @RegisterExtension
+    WireMockExtension portal = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
+
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
@@ -118,27 +130,80 @@ class HealthAndMetricsTest {
     }
 
     @Test
-    void healthIsDownNamingAFailingFeed(@TempDir Path dir) throws Exception {
+    void metricsCountFeedDocumentsByOutcome(@TempDir Path dir) throws Exception {
+        String page = "/?season=03_2023-2024&evvent=01_Sepang";
+        String race = Portal.link(Portal.SEASON, Portal.SEPANG, "202312021030_Race 1", "03_Classification_Race 1_Official.CSV");
+        portal.stubFor(WireMock.get(WireMock.urlEqualTo(page))
+                .willReturn(WireMock.aResponse().withBody(Portal.eventPage(Map.of(Portal.ALMS, List.of(race))))));
+        portal.stubFor(WireMock.get(WireMock.urlEqualTo(Portal.path(race)))
+                .willReturn(WireMock.aResponse().withBody(Portal.sample("alkamel/elms-race-classification.CSV"))));
         int port = freePort();
-        try (TestHome home = serving(new TestHome(dir, "h2"), port)
-                .with("camel.beans.feedHealth", "#class:org.podium.app.StandInFeedHealth('PT0S')").start()) {
+        try (TestHome home = withFeed(serving(new TestHome(dir, "h2"), port), "* * * * * ?").start()) {
+            String fetched = "podium_feed_fetches_total{feed=\"alms-portal\",outcome=\"fetched\"}";
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> get(port, "/observe/metrics").body().contains(fetched + " 1.0"));
+            home.awaitIdle();
+
+            String scrape = get(port, "/observe/metrics").body();
+            assertThat(value(scrape, fetched)).isEqualTo(1.0);
+            assertThat(value(scrape, "podium_feed_fetches_total{feed=\"alms-portal\",outcome=\"failed\"}")).isZero();
+            assertThat(value(scrape, "podium_files_total{outcome=\"ingested\"}")).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void healthIsDownNamingAFailingFeed(@TempDir Path dir) throws Exception {
+        portal.stubFor(WireMock.get(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(503)));
+        int port = freePort();
+        try (TestHome home = withFeed(serving(new TestHome(dir, "h2"), port), "* * * * * ?").start()) {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> get(port, "/observe/health").body().contains("podium-feeds"));
+
             HttpResponse<String> health = get(port, "/observe/health");
             assertThat(health.statusCode()).isEqualTo(503);
             JsonNode feeds = check(Json.MAPPER.readTree(health.body()), "podium-feeds");
             assertThat(feeds.path("status").asText()).isEqualTo("DOWN");
-            assertThat(message(feeds)).contains("alms-portal").contains("503 Service Unavailable");
+            assertThat(message(feeds)).contains("alms-portal failing since").contains("503");
+            String scrape = get(port, "/observe/metrics").body();
+            assertThat(value(scrape, "podium_feed_fetches_total{feed=\"alms-portal\",outcome=\"failed\"}"))
+                    .isGreaterThanOrEqualTo(1.0);
         }
     }
 
     @Test
     void livenessStaysUpWhileAFeedFails(@TempDir Path dir) throws Exception {
+        portal.stubFor(WireMock.get(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(503)));
         int port = freePort();
-        try (TestHome home = serving(new TestHome(dir, "h2"), port)
-                .with("camel.beans.feedHealth", "#class:org.podium.app.StandInFeedHealth('PT0S')").start()) {
+        try (TestHome home = withFeed(serving(new TestHome(dir, "h2"), port), "* * * * * ?").start()) {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> get(port, "/observe/health").body().contains("podium-feeds"));
+
             HttpResponse<String> live = get(port, "/observe/health/live");
             assertThat(live.statusCode()).isEqualTo(200);
             assertThat(Json.MAPPER.readTree(live.body()).path("status").asText()).isEqualTo("UP");
         }
+    }
+
+    /** One enabled feed, {@code alms-portal}, on the WireMock portal, polled on {@code cron}. */
+    TestHome withFeed(TestHome home, String cron) throws IOException {
+        Files.writeString(home.home.config().resolve("feeds.yaml"), """
+                feeds:
+                  - id: alms-portal
+                    series: alms
+                    kind: alkamel-portal
+                    enabled: true
+                    baseUrl: "http://127.0.0.1:%d/"
+                    allowedHosts: [127.0.0.1]
+                    season: "2023-24"
+                    portalSeason: "03_2023-2024"
+                    championship: ASIAN LE MANS SERIES
+                    events:
+                      - { round: 1, event: Sepang, portalEvent: "01_Sepang" }
+                    cron: "%s"
+                    responseTimeout: 5s
+                    retries: { attempts: 1, initialDelay: 10ms }
+                """.formatted(portal.getPort(), cron));
+        return home;
     }
 
     @Test

@@ -1,6 +1,10 @@
 package org.podium.app;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -15,13 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The exit codes of {@code once} that cron and Kubernetes act on: 0 all good, 1 files rejected, 2 a feed
- * failed, 3 configuration error. Each runs the real command in-process on a fresh home folder.
+ * failed, 3 configuration error. Each runs the real command in-process on a fresh home folder; feeds are
+ * polled from a WireMock portal on loopback.
  */
 class OnceExitCodesTest {
 
     static final String RACE = "alms/2023-24/01_Sepang/Race 1/03_Classification_Race 1_Official.CSV";
 
     @TempDir Path dir;
+    @RegisterExtension
+    WireMockExtension portal = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
     final Map<String, String> overrides = new HashMap<>(Map.of(
             "podium.inbox.read-lock-min-age", "100", "podium.inbox.poll-delay", "100"));
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -60,27 +68,45 @@ class OnceExitCodesTest {
     }
 
     @Test
-    void onceExitsTwoWhenAFeedFailedDuringTheRun() {
-        overrides.put("camel.beans.feedHealth", "#class:org.podium.app.StandInFeedHealth('PT0S')");
-        drop(RACE, TestHome.sample("alkamel/elms-race-classification.CSV"));
-
-        assertThat(podium("once", "--home", dir.toString())).isEqualTo(2);
-        assertThat(out()).contains("1 feed(s) failed").contains("feed alms-portal failed: https://portal.example/");
-    }
-
-    @Test
-    void aFeedFailedOutranksRejectedFiles() {
-        overrides.put("camel.beans.feedHealth", "#class:org.podium.app.StandInFeedHealth('PT0S')");
+    void aFailedFeedOutranksRejectedFiles() throws Exception {
+        feedAnswering503();
         drop("alms/2023-24/01_Sepang/Race 2/notes.txt", "results to follow\n".getBytes(StandardCharsets.UTF_8));
 
         assertThat(podium("once", "--home", dir.toString())).isEqualTo(2);
+        assertThat(out()).contains("1 rejected").contains("feed(s) failed: alms-portal");
     }
 
     @Test
-    void aFeedThatFailedBeforeThisRunDoesNotFailIt() {
-        overrides.put("camel.beans.feedHealth", "#class:org.podium.app.StandInFeedHealth('PT1H')");
+    void aFeedThatFailedInAnEarlierRunDoesNotFailThisOne() throws Exception {
+        feedAnswering503();
+        assertThat(podium("once", "--home", dir.toString())).isEqualTo(2);
 
+        // Its cron fires once a year: not due again, and its old failure is not this run's.
         assertThat(podium("once", "--home", dir.toString())).isZero();
+    }
+
+    /** One enabled feed whose portal answers 503, due at the first run and then not for a year. */
+    void feedAnswering503() throws Exception {
+        portal.stubFor(WireMock.get(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(503)));
+        Home home = new Home(dir);
+        home.prepare();
+        Files.writeString(home.config().resolve("feeds.yaml"), """
+                feeds:
+                  - id: alms-portal
+                    series: alms
+                    kind: alkamel-portal
+                    enabled: true
+                    baseUrl: "http://127.0.0.1:%d/"
+                    allowedHosts: [127.0.0.1]
+                    season: "2023-24"
+                    portalSeason: "03_2023-2024"
+                    championship: ASIAN LE MANS SERIES
+                    events:
+                      - { round: 1, event: Sepang, portalEvent: "01_Sepang" }
+                    cron: "0 0 0 1 1 ?"
+                    responseTimeout: 5s
+                    retries: { attempts: 1, initialDelay: 10ms }
+                """.formatted(portal.getPort()));
     }
 
     @Test

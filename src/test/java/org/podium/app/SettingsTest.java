@@ -55,6 +55,12 @@ class SettingsTest {
     }
 
     @Test
+    void aSwitchTakesTrueOrFalseOnly() {
+        assertThatThrownBy(() -> check(defaultsWith("podium.cluster.enabled", "yes")))
+                .hasMessageContaining("podium.cluster.enabled").hasMessageContaining("must be true or false");
+    }
+
+    @Test
     void aStoreUrlThatIsNotJdbcIsRefused() {
         assertThatThrownBy(() -> check(defaultsWith("podium.db.url", "postgresql://db:5432/podium")))
                 .hasMessageContaining("podium.db.url").hasMessageContaining("not a JDBC URL");
