@@ -120,11 +120,34 @@ final class Engine implements AutoCloseable {
     /** True when the inbox holds a file the ingest route would take. */
     static boolean inboxHasWork(Path inbox) {
         if (!Files.isDirectory(inbox)) return false;
-        try (Stream<Path> files = Files.walk(inbox)) {
-            return files.anyMatch(p -> Files.isRegularFile(p) && takes(inbox.relativize(p)));
+        boolean[] found = {false};
+        try {
+            // Hidden folders (.done, .failed) are not entered; files may move away while we look.
+            Files.walkFileTree(inbox, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a) {
+                    return !dir.equals(inbox) && dir.getFileName().toString().startsWith(".")
+                            ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+                    if (a.isRegularFile() && takes(inbox.relativize(file))) {
+                        found[0] = true;
+                        return java.nio.file.FileVisitResult.TERMINATE;
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             return false;
         }
+        return found[0];
     }
 
     /** Mirrors the ingest route's filter: no hidden folders or files, no sidecars, no temporaries. */

@@ -17,14 +17,16 @@ import org.podium.outbox.NoticeDesk;
 import org.podium.poll.FeedStatus;
 import org.podium.store.NoticeLedger;
 import org.podium.store.PublicationLock;
-import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
+import org.podium.ingest.InboxLockRepository;
 import org.podium.feed.FeedReader;
+import org.podium.ingest.InboxFilter;
 import org.podium.ingest.IngestStats;
 import org.podium.ingest.Ingestion;
 import org.podium.ingest.Rejections;
 import org.podium.ingest.SeasonChanges;
 import org.podium.outbox.Outbox;
 import org.podium.outbox.Publisher;
+import org.podium.outbox.ReportWriter;
 import org.podium.store.Database;
 import org.podium.store.ResultStore;
 import org.slf4j.LoggerFactory;
@@ -62,15 +64,10 @@ public class PodiumConfiguration implements CamelConfiguration {
 
     /** The inbox read lock, shared by every instance on the same store (see routes/ingest.yaml). */
     @BindToRegistry(value = "inboxLocks", lazy = true)
-    public JdbcOrphanLockAwareIdempotentRepository inboxLocks(@BeanInject("database") Database db,
-                                                              @PropertyInject("podium.inbox.lock-keep-alive") long keepAlive,
-                                                              @PropertyInject("podium.inbox.lock-max-age") long maxAge) {
-        JdbcOrphanLockAwareIdempotentRepository locks =
-                new JdbcOrphanLockAwareIdempotentRepository(db.dataSource(), "podium-inbox", context);
-        locks.setCreateTableIfNotExists(false);   // created by the store's migrations, with room for long paths
-        locks.setLockKeepAliveIntervalMillis(keepAlive);
-        locks.setLockMaxAgeMillis(maxAge);
-        return locks;
+    public InboxLockRepository inboxLocks(@BeanInject("database") Database db,
+                                          @PropertyInject("podium.inbox.lock-keep-alive") long keepAlive,
+                                          @PropertyInject("podium.inbox.lock-max-age") long maxAge) {
+        return new InboxLockRepository(db.dataSource(), "podium-inbox", keepAlive, maxAge);
     }
 
     /** One recompute-and-publish at a time across instances. */
@@ -108,6 +105,10 @@ public class PodiumConfiguration implements CamelConfiguration {
         return new Ingestion(reader, store, Path.of(inbox), maxBytes, changes::changed, stats);
     }
 
+    /** Keeps the inbox route out of linked folders. */
+    @BindToRegistry(value = "inboxFilter", lazy = true)
+    public InboxFilter inboxFilter() { return new InboxFilter(); }
+
     @BindToRegistry(value = "rejections", lazy = true)
     public Rejections rejections(@PropertyInject("podium.inbox") String inbox, @BeanInject("clock") Clock clock,
                                  @BeanInject("ingestStats") IngestStats stats) {
@@ -130,6 +131,13 @@ public class PodiumConfiguration implements CamelConfiguration {
     public Publisher publisher(@BeanInject("resultStore") ResultStore store, @BeanInject("outbox") Outbox outbox,
                                @BeanInject("noticeDesk") NoticeDesk notices) {
         return new Publisher(store, outbox, notices);
+    }
+
+    /** The human-readable report, rewritten from the outbox after every publish. */
+    @BindToRegistry(value = "reportWriter", lazy = true)
+    public ReportWriter reportWriter(@BeanInject("outbox") Outbox outbox, @PropertyInject("podium.inbox") String inbox,
+                                     @BeanInject("clock") Clock clock) {
+        return new ReportWriter(outbox, Path.of(inbox), clock);
     }
 
     @BindToRegistry(value = "recompute", lazy = true)

@@ -7,9 +7,12 @@ import java.util.Arrays;
  * without regular expressions or per-line copies beyond the field strings. There is no quoting in
  * these files. Lines end with LF or CRLF; the {@code ;} that ends every Al Kamel line is not counted
  * as the start of another field, but is remembered ({@link #endsWithSeparator()}) so that a line cut
- * short can be told from a complete one.
+ * short can be told from a complete one. A line longer than {@link FeedLimits#MAX_LINE_CHARS} or with
+ * more than {@link FeedLimits#MAX_COLUMNS} fields stops the walk with a {@link FeedException}.
  */
 final class SemicolonRows {
+    private static final String HINT = "this is not an Al Kamel classification export; check that it is the right file";
+
     private final String text;
     private int pos;
     private int line;
@@ -23,7 +26,7 @@ final class SemicolonRows {
     }
 
     /** Moves to the next line; false at the end of the text. */
-    boolean next() {
+    boolean next() throws FeedException {
         int n = text.length();
         if (pos >= n) return false;
         int nl = text.indexOf('\n', pos);
@@ -31,6 +34,7 @@ final class SemicolonRows {
         int end = terminated ? nl : n;
         int contentEnd = end > pos && text.charAt(end - 1) == '\r' ? end - 1 : end;
         line++;
+        if (contentEnd - pos > FeedLimits.MAX_LINE_CHARS) throw lineTooLong(line, contentEnd - pos);
         count = 0;
         int start = pos;
         while (true) {
@@ -47,8 +51,20 @@ final class SemicolonRows {
         return true;
     }
 
-    private void add(String field) {
-        if (count == fields.length) fields = Arrays.copyOf(fields, count * 2);
+    static FeedException lineTooLong(int line, int length) {
+        return new FeedException(new Problem(line, null, null, "the line is " + length + " characters long, over the limit of "
+                + FeedLimits.MAX_LINE_CHARS + " (the longest real Al Kamel line has about 1 500)"), HINT);
+    }
+
+    private void add(String field) throws FeedException {
+        if (count == fields.length) {
+            // checked only when the array grows, so that ordinary lines pay nothing for it
+            if (count >= FeedLimits.MAX_COLUMNS) {
+                throw new FeedException(new Problem(line, count + 1, null, "the line has more than " + FeedLimits.MAX_COLUMNS
+                        + " fields, over the limit (the widest Al Kamel layout has 91 columns)"), HINT);
+            }
+            fields = Arrays.copyOf(fields, Math.min(count * 2, FeedLimits.MAX_COLUMNS));
+        }
         fields[count++] = field;
     }
 
