@@ -114,6 +114,24 @@ public final class Ingestion {
     }
 
     /**
+     * A file not processed for a reason that is not its own (the store is down): logged on one line, and
+     * rethrown so that the file stays in the inbox and is tried again at a later poll.
+     */
+    public void notProcessed(String relativePath, Exception error) throws Exception {
+        LOG.warn("{}: not processed, left in the inbox to try again: {}", relativePath.replace('\\', '/'), describe(error));
+        throw error;
+    }
+
+    /** The outermost message and, when it says something else, the innermost one. */
+    static String describe(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String outer = error.getClass().getSimpleName() + ": " + error.getMessage();
+        return root == error || String.valueOf(error.getMessage()).contains(String.valueOf(root.getMessage()))
+                ? outer : outer + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+    }
+
+    /**
      * Whether a path lies in the inbox once every link in its folders is followed (the file itself is
      * not followed).
      */

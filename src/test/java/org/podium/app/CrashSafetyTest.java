@@ -157,7 +157,7 @@ class CrashSafetyTest {
     private static Process start(Path home, Path dir, String command, int n) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-Dpodium.inbox.read-lock-min-age=50", "-cp", classpath, Podium.class.getName(), command,
+                "-Dpodium.inbox.read-lock-min-age=50", "-Dpodium.management.port=0", "-cp", classpath, Podium.class.getName(), command,
                 "--home", home.toString());
         return new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("podium-" + n + ".log").toFile()).start();
