@@ -25,7 +25,7 @@ record Cli(String command, Path home, String logFormat, List<String> files) {
 
             Options:
               --home DIR         the working folder holding inbox/, outbox/, config/, routes/ and data/
-                                 (default: the current folder; for demo: ./podium-demo)
+                                 (default: PODIUM_HOME, else the current folder; for demo: ./podium-demo)
               --log-format FMT   text (default) or json, one JSON object per line for log collectors
               --help             this text
 
@@ -63,8 +63,15 @@ record Cli(String command, Path home, String logFormat, List<String> files) {
         }
         if (command == null) throw new IllegalArgumentException("no command given");
         if (command.equals("validate") && files.isEmpty()) throw new IllegalArgumentException("validate needs at least one FILE");
-        if (home == null) home = command.equals("demo") ? Path.of("podium-demo") : Path.of(".");
+        if (home == null) home = command.equals("demo") ? Path.of("podium-demo") : Path.of(configuredHome().orElse("."));
         return new Cli(command, home, logFormat, List.copyOf(files));
+    }
+
+    /** The home folder as a setting gives it (PODIUM_HOME, -Dpodium.home), for runs without --home. */
+    static java.util.Optional<String> configuredHome() {
+        String env = System.getenv(Settings.environmentName("podium.home"));
+        if (env != null && !env.isBlank()) return java.util.Optional.of(env);
+        return java.util.Optional.ofNullable(System.getProperty("podium.home")).filter(s -> !s.isBlank());
     }
 
     private static String value(String[] args, int i, String option) {

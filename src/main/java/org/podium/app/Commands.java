@@ -3,15 +3,19 @@ package org.podium.app;
 import org.podium.ingest.IngestStats;
 import org.podium.poll.FeedPolls;
 import org.podium.poll.PollResult;
+import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * What each command does. Exit codes follow {@code once}: 0 good, 1 files rejected, 2 a feed failed (also when
- * files were rejected), 3 configuration.
+ * What each command does. Exit codes follow {@code once}: 0 good, 1 files rejected, 2 a feed failed,
+ * 3 configuration; when several apply, the highest.
  */
 final class Commands {
     private Commands() {}
@@ -53,7 +57,9 @@ final class Commands {
                 default -> throw new IllegalStateException(cli.command());
             };
         } catch (ConfigurationException e) {
-            err.println("podium: configuration error: " + e.getMessage());
+            // A log collector reads JSON only; a person at a terminal reads the message alone.
+            if (cli.logFormat().equals("json")) LoggerFactory.getLogger("podium").error("configuration error: {}", e.getMessage(), e);
+            else err.println("podium: configuration error: " + e.getMessage());
             return CONFIGURATION;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -63,7 +69,7 @@ final class Commands {
 
     static int daemon(Home home, Map<String, String> overrides) throws InterruptedException {
         home.prepare();
-        try (Engine engine = new Engine(home, overrides)) {
+        try (Engine engine = new Engine(home, overrides, true)) {
             engine.runUntilStopped();
             return OK;
         } catch (Exception e) {
@@ -73,6 +79,7 @@ final class Commands {
 
     static int once(Home home, PrintStream out, Map<String, String> overrides, boolean rebuild) throws InterruptedException {
         home.prepare();
+        Instant startedAt = Instant.now();
         try (Engine engine = new Engine(home, overrides)) {
             try {
                 engine.start();
@@ -89,16 +96,26 @@ final class Commands {
                     engine.context().resolvePropertyPlaceholders("{{podium.once.max-seconds}}")));
             boolean idle = engine.awaitIdle(max);
             IngestStats stats = engine.bean("ingestStats", IngestStats.class);
-            out.printf("podium %s: %d file(s) ingested, %d rejected, %d duplicate(s)%s%n",
+            // A feed failed in this run: a due poll above, or a scheduled one that fired while the inbox drained.
+            Set<String> failedFeeds = new TreeSet<>();
+            polls.stream().filter(PollResult::failed).forEach(p -> failedFeeds.add(p.feedId()));
+            engine.feedsFailedSince(startedAt).forEach(s -> failedFeeds.add(s.feedId()));
+            out.printf("podium %s: %d file(s) ingested, %d rejected, %d duplicate(s)%s%s%n",
                     rebuild ? "rebuild" : "once", stats.ingestedCount(), stats.rejectedCount(), stats.duplicateCount(),
+                    failedFeeds.isEmpty() ? "" : "; feed(s) failed: " + String.join(", ", failedFeeds),
                     idle ? "" : "; stopped after " + max.toSeconds() + " s with work left (see the log)");
-            if (polls.stream().anyMatch(PollResult::failed)) return FEED_FAILED;
-            if (stats.rejectedCount() > 0) return REJECTED;
-            return OK;
+            return exitCode(stats.rejectedCount(), failedFeeds.size());
         } catch (ConfigurationException e) {
             throw e;
         } catch (Exception e) {
             throw ConfigurationException.from(e);
         }
+    }
+
+    /** A failed feed outranks rejected files: a feed's results are missing, a rejected file is reported. */
+    static int exitCode(long filesRejected, int feedsFailed) {
+        if (feedsFailed > 0) return FEED_FAILED;
+        if (filesRejected > 0) return REJECTED;
+        return OK;
     }
 }

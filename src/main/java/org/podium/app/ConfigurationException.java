@@ -4,9 +4,11 @@ package org.podium.app;
 final class ConfigurationException extends RuntimeException {
     ConfigurationException(String message, Throwable cause) { super(message, cause); }
 
-    /** The innermost message is the one that names the key or the file. */
+    /** Podium's own message when there is one, else the innermost, which names the key or the file. */
     static ConfigurationException from(Throwable e) {
-        if (e instanceof ConfigurationException c) return c;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConfigurationException c) return c;
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();

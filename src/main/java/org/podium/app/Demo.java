@@ -98,6 +98,7 @@ final class Demo {
             out.printf("Fetched over HTTP: %d document(s): %s%n", total, String.join(", ", counts));
             out.printf("Files: %d ingested, %d rejected, %d duplicate(s)%n",
                     stats.ingestedCount(), stats.rejectedCount(), stats.duplicateCount());
+            printInvitations();
             out.println("Outputs:");
             out.printf("  %-30s %s%n", "outbox (" + count(home.outbox()) + " files)", home.outbox());
             out.printf("  %-30s %s%n", "index", home.outbox().resolve("index.json"));
@@ -113,6 +114,27 @@ final class Demo {
             throw e;
         } catch (Exception e) {
             throw ConfigurationException.from(e);
+        }
+    }
+
+    /** Each invitation's notices, oldest first: what downstream systems would have been told. */
+    private void printInvitations() throws java.io.IOException {
+        Path notices = home.outbox().resolve("notices");
+        if (!Files.isDirectory(notices)) return;
+        out.println("Invitations:");
+        try (Stream<Path> dirs = Files.list(notices)) {
+            for (Path dir : (Iterable<Path>) dirs.sorted()::iterator) {
+                List<String> told = new ArrayList<>();
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".json")).sorted()::iterator) {
+                        var n = org.podium.outbox.Json.MAPPER.readTree(f.toFile());
+                        String who = n.path("recipient").path("team").asText()
+                                + (n.path("recipient").path("car").isTextual() ? " #" + n.path("recipient").path("car").asText() : "");
+                        told.add(n.path("state").asText() + " " + who);
+                    }
+                }
+                out.printf("  %s:%n    %s%n", dir.getFileName(), String.join("\n    ", told));
+            }
         }
     }
 

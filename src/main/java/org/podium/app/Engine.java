@@ -1,36 +1,84 @@
 package org.podium.app;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.podium.ingest.SeasonChanges;
+import org.podium.poll.FeedStatus;
 import org.podium.poll.PollConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /** Camel Main with Podium's routes and beans, for a home folder. */
 final class Engine implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger("podium");
+
     private final Home home;
     private final Main main;
 
+    /** For a run that ends by itself (once, rebuild, demo, tests): no management server. */
     Engine(Home home, Map<String, String> overrides) {
+        this(home, overrides, false);
+    }
+
+    /**
+     * @param serve whether the management server (health, metrics) runs, as {@code application.properties}
+     *              configures it; only the daemon serves, so one-shot runs never contend for its port
+     */
+    Engine(Home home, Map<String, String> overrides, boolean serve) {
         this.home = home;
+        // An environment variable beats the command line in Camel's placeholders: a PODIUM_HOME naming
+        // another folder than --home would send the routes to one folder and the rest to the other.
+        Cli.configuredHome().map(h -> new Home(Path.of(h))).filter(h -> !h.equals(home)).ifPresent(h -> {
+            throw new ConfigurationException("--home " + home.root() + " and podium.home (PODIUM_HOME) " + h.root()
+                    + " name different folders: give one of them", null);
+        });
+        // Main scans Podium's package and finds PodiumConfiguration itself (adding it again would run it
+        // twice); the poll package is not scanned.
         this.main = new Main(Podium.class);
-        main.configure().addConfiguration(PodiumConfiguration.class);
         main.configure().addConfiguration(PollConfiguration.class);
         main.configure().withRoutesIncludePattern("file:" + home.routes() + "/*.yaml");
         main.addOverrideProperty("podium.home", home.root().toString());
+        if (!serve) main.addOverrideProperty("camel.management.enabled", "false");
         overrides.forEach(main::addOverrideProperty);
     }
 
     /** Runs until the JVM is asked to stop (SIGTERM, Ctrl-C). */
     void runUntilStopped() throws Exception {
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport m) {
+                LOG.info("running: inbox {}, outbox {}{}", home.inbox(), home.outbox(), management());
+            }
+
+            @Override
+            public void beforeStop(BaseMainSupport m) {
+                LOG.info("stopping: files and recomputes in progress finish first (at most {} s)",
+                        m.configure().getShutdownTimeout());
+            }
+        });
         main.run();
+    }
+
+    private String management() {
+        CamelContext c = context();
+        if (!Boolean.parseBoolean(c.getPropertiesComponent().resolveProperty("camel.management.enabled").orElse("false"))) {
+            return "";
+        }
+        String host = c.getPropertiesComponent().resolveProperty("camel.management.host").orElse("0.0.0.0");
+        String port = c.getPropertiesComponent().resolveProperty("camel.management.port").orElse("8080");
+        return "; health at http://" + host + ":" + port + "/observe/health, metrics at /observe/metrics";
     }
 
     void start() throws Exception {
@@ -72,11 +120,34 @@ final class Engine implements AutoCloseable {
     /** True when the inbox holds a file the ingest route would take. */
     static boolean inboxHasWork(Path inbox) {
         if (!Files.isDirectory(inbox)) return false;
-        try (Stream<Path> files = Files.walk(inbox)) {
-            return files.anyMatch(p -> Files.isRegularFile(p) && takes(inbox.relativize(p)));
+        boolean[] found = {false};
+        try {
+            // Hidden folders (.done, .failed) are not entered; files may move away while we look.
+            Files.walkFileTree(inbox, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a) {
+                    return !dir.equals(inbox) && dir.getFileName().toString().startsWith(".")
+                            ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+                    if (a.isRegularFile() && takes(inbox.relativize(file))) {
+                        found[0] = true;
+                        return java.nio.file.FileVisitResult.TERMINATE;
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             return false;
         }
+        return found[0];
     }
 
     /** Mirrors the ingest route's filter: no hidden folders or files, no sidecars, no temporaries. */
@@ -86,6 +157,13 @@ final class Engine implements AutoCloseable {
         if (relative.getNameCount() == 1 && name.equals("README.md")) return false;
         return !(name.endsWith(".meta.json") || name.endsWith(".tmp") || name.endsWith(".part")
                 || name.endsWith(".crdownload") || name.startsWith("~") || name.endsWith(".camelLock"));
+    }
+
+    /** The feeds failing because of a problem at or after {@code since}. */
+    List<FeedStatus.State> feedsFailedSince(Instant since) {
+        FeedStatus status = context().getRegistry().lookupByNameAndType("feedStatus", FeedStatus.class);
+        if (status == null) return List.of();
+        return status.all().stream().filter(s -> FeedsHealthCheck.failedSince(s, since)).toList();
     }
 
     @Override

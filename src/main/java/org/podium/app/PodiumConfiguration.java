@@ -5,24 +5,31 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.BeanInject;
+import org.apache.camel.StartupListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.podium.championship.SeriesCatalog;
 import org.podium.classify.Classifier;
 import org.podium.combined.Aliases;
 import org.podium.invitation.Invitations;
 import org.podium.outbox.NoticeDesk;
+import org.podium.poll.FeedStatus;
 import org.podium.store.NoticeLedger;
 import org.podium.store.PublicationLock;
-import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
+import org.podium.ingest.InboxLockRepository;
 import org.podium.feed.FeedReader;
+import org.podium.ingest.InboxFilter;
 import org.podium.ingest.IngestStats;
 import org.podium.ingest.Ingestion;
 import org.podium.ingest.Rejections;
 import org.podium.ingest.SeasonChanges;
 import org.podium.outbox.Outbox;
 import org.podium.outbox.Publisher;
+import org.podium.outbox.ReportWriter;
 import org.podium.store.Database;
 import org.podium.store.ResultStore;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,22 +51,23 @@ public class PodiumConfiguration implements CamelConfiguration {
                              @PropertyInject(value = "podium.db.user", defaultValue = "") String user,
                              @PropertyInject(value = "podium.db.password", defaultValue = "") String password,
                              @PropertyInject("podium.db.pool-size") int poolSize) {
-        Database db = new Database(url, user, password, poolSize);
+        Database db;
+        try {
+            db = new Database(url, user, password, poolSize);
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("podium.db.url: cannot open the store at "
+                    + url.replaceAll("password=[^&;]*", "password=***") + ": " + e.getMessage(), e);
+        }
         db.migrate();
         return db;
     }
 
     /** The inbox read lock, shared by every instance on the same store (see routes/ingest.yaml). */
     @BindToRegistry(value = "inboxLocks", lazy = true)
-    public JdbcOrphanLockAwareIdempotentRepository inboxLocks(@BeanInject("database") Database db,
-                                                              @PropertyInject("podium.inbox.lock-keep-alive") long keepAlive,
-                                                              @PropertyInject("podium.inbox.lock-max-age") long maxAge) {
-        JdbcOrphanLockAwareIdempotentRepository locks =
-                new JdbcOrphanLockAwareIdempotentRepository(db.dataSource(), "podium-inbox", context);
-        locks.setCreateTableIfNotExists(false);   // created by the store's migrations, with room for long paths
-        locks.setLockKeepAliveIntervalMillis(keepAlive);
-        locks.setLockMaxAgeMillis(maxAge);
-        return locks;
+    public InboxLockRepository inboxLocks(@BeanInject("database") Database db,
+                                          @PropertyInject("podium.inbox.lock-keep-alive") long keepAlive,
+                                          @PropertyInject("podium.inbox.lock-max-age") long maxAge) {
+        return new InboxLockRepository(db.dataSource(), "podium-inbox", keepAlive, maxAge);
     }
 
     /** One recompute-and-publish at a time across instances. */
@@ -97,6 +105,10 @@ public class PodiumConfiguration implements CamelConfiguration {
         return new Ingestion(reader, store, Path.of(inbox), maxBytes, changes::changed, stats);
     }
 
+    /** Keeps the inbox route out of linked folders. */
+    @BindToRegistry(value = "inboxFilter", lazy = true)
+    public InboxFilter inboxFilter() { return new InboxFilter(); }
+
     @BindToRegistry(value = "rejections", lazy = true)
     public Rejections rejections(@PropertyInject("podium.inbox") String inbox, @BeanInject("clock") Clock clock,
                                  @BeanInject("ingestStats") IngestStats stats) {
@@ -111,8 +123,8 @@ public class PodiumConfiguration implements CamelConfiguration {
 
     @BindToRegistry(value = "noticeDesk", lazy = true)
     public NoticeDesk noticeDesk(@BeanInject("database") Database db, @BeanInject("outbox") Outbox outbox,
-                                 @BeanInject("clock") Clock clock) {
-        return new NoticeDesk(new NoticeLedger(db.dataSource(), clock), outbox, clock);
+                                 @BeanInject("clock") Clock clock, @BeanInject(PodiumMeters.BEAN) PodiumMeters meters) {
+        return new NoticeDesk(new NoticeLedger(db.dataSource(), clock), outbox, clock, n -> meters.noticePublished(n.state()));
     }
 
     @BindToRegistry(value = "publisher", lazy = true)
@@ -121,10 +133,18 @@ public class PodiumConfiguration implements CamelConfiguration {
         return new Publisher(store, outbox, notices);
     }
 
+    /** The human-readable report, rewritten from the outbox after every publish. */
+    @BindToRegistry(value = "reportWriter", lazy = true)
+    public ReportWriter reportWriter(@BeanInject("outbox") Outbox outbox, @PropertyInject("podium.inbox") String inbox,
+                                     @BeanInject("clock") Clock clock) {
+        return new ReportWriter(outbox, Path.of(inbox), clock);
+    }
+
     @BindToRegistry(value = "recompute", lazy = true)
     public Recompute recompute(@BeanInject("resultStore") ResultStore store,
-                               @BeanInject("seasonChanges") SeasonChanges changes, @BeanInject("clock") Clock clock) {
-        return new Recompute(store, changes, clock);
+                               @BeanInject("seasonChanges") SeasonChanges changes, @BeanInject("clock") Clock clock,
+                               @BeanInject(PodiumMeters.BEAN) PodiumMeters meters) {
+        return new Recompute(store, changes, clock, meters);
     }
 
     /** The series rules, validated as they load: a bad file stops start-up naming the file and key. */
@@ -156,15 +176,64 @@ public class PodiumConfiguration implements CamelConfiguration {
         return new Classifier(store, catalog, Path.of(config).resolve("adjustments"), invitations, aliases, clock);
     }
 
+    /** Into the Prometheus registry when metrics are on ({@code camel.metrics.enabled}), else kept in memory. */
+    @BindToRegistry(value = PodiumMeters.BEAN, lazy = true)
+    public PodiumMeters podiumMeters(CamelContext camelContext, @BeanInject("ingestStats") IngestStats stats,
+                                     @BeanInject("feedStatus") FeedStatus feeds) {
+        MeterRegistry registry = camelContext.getRegistry().findSingleByType(MeterRegistry.class);
+        PodiumMeters meters = new PodiumMeters(registry != null ? registry : new SimpleMeterRegistry(), stats);
+        feeds.onPolled(meters::feedPolled);
+        return meters;
+    }
+
+    // Readiness checks, found by Camel's health registry among the beans (camel.health.registry-enabled).
+
+    @BindToRegistry(value = "storeHealth", lazy = true)
+    public StoreHealthCheck storeHealth(CamelContext camelContext,
+                                        @PropertyInject("podium.health.store-timeout") long timeoutMs) {
+        return new StoreHealthCheck(() -> camelContext.getRegistry().lookupByNameAndType("database", Database.class),
+                Duration.ofMillis(timeoutMs));
+    }
+
+    @BindToRegistry(value = "inboxHealth", lazy = true)
+    public FolderHealthCheck inboxHealth(@PropertyInject("podium.inbox") String inbox) {
+        return new FolderHealthCheck("inbox", Path.of(inbox));
+    }
+
+    @BindToRegistry(value = "outboxHealth", lazy = true)
+    public FolderHealthCheck outboxHealth(@PropertyInject("podium.outbox") String outbox) {
+        return new FolderHealthCheck("outbox", Path.of(outbox));
+    }
+
+    @BindToRegistry(value = "feedsHealth", lazy = true)
+    public FeedsHealthCheck feedsHealth(CamelContext camelContext) {
+        return new FeedsHealthCheck(() -> camelContext.getRegistry().lookupByNameAndType("feedStatus", FeedStatus.class));
+    }
+
     @Override
     public void configure(CamelContext camelContext) throws Exception {
         this.context = camelContext;
+        // Every podium.* value is checked before anything reads it: a bad one stops start-up naming its key.
+        Settings.warnUnknown(System.getenv(), System.getProperties());
+        Settings.check(camelContext.getPropertiesComponent()::resolveProperty);
+        // The meters exist from the start, so that the first scrape already shows them (at zero).
+        camelContext.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {}
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                context.getRegistry().lookupByNameAndType(PodiumMeters.BEAN, PodiumMeters.class);
+            }
+        });
         // The store's connection pool closes with the context, after the routes have stopped.
         camelContext.addService(new ServiceSupport() {
             @Override
             protected void doStop() {
                 Database db = camelContext.getRegistry().lookupByNameAndType("database", Database.class);
                 if (db != null) db.close();
+                // Logged here, inside the stop: on SIGTERM the JVM ends as soon as the context has stopped.
+                LoggerFactory.getLogger("podium").info("stopped");
             }
         });
     }

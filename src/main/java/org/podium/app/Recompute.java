@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,12 +25,14 @@ public final class Recompute {
     private final ResultStore store;
     private final SeasonChanges changes;
     private final Clock clock;
+    private final PodiumMeters meters;
     private final AtomicReference<Instant> lastPublish = new AtomicReference<>();
 
-    public Recompute(ResultStore store, SeasonChanges changes, Clock clock) {
+    public Recompute(ResultStore store, SeasonChanges changes, Clock clock, PodiumMeters meters) {
         this.store = store;
         this.changes = changes;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** Seasons a stop or a crash left unpublished are queued again. */
@@ -60,7 +63,9 @@ public final class Recompute {
     /** After publishing: the seasons are clean unless a document arrived while they were computed. */
     public void published(Classification c, int filesWritten) {
         for (SeasonRef s : c.changed()) store.markPublished(s, c.computedFrom());
-        lastPublish.set(clock.instant());
+        Instant now = clock.instant();
+        lastPublish.set(now);
+        meters.published(now, Duration.between(c.computedFrom(), now));
         LOG.info("published {}: {} outbox file(s) written", c.changed(), filesWritten);
     }
 

@@ -41,6 +41,7 @@ final class Validate {
                 bad++;
                 out.println(f + ": REJECTED: " + e.getMessage());
                 for (org.podium.feed.Problem p : e.problems()) out.println("  " + p);
+                if (e.unlistedProblems() > 0) out.println("  … and " + e.unlistedProblems() + " more problems, not listed");
                 if (e.hint() != null) out.println("  what to do: " + e.hint());
             } catch (IOException e) {
                 bad++;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 
 import org.podium.model.BestLap;
 import org.podium.model.Driver;
@@ -52,28 +53,36 @@ public final class AlKamelCsvParser {
                     "expected an Al Kamel CSV whose first line names POSITION, NUMBER, DRIVER_1… or DRIVER1_FIRSTNAME…");
         }
         Columns columns = new Columns(header, format, rows.line());
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         columns.requireAll(problems);
         if (!problems.isEmpty()) {
-            throw new FeedException(problems, "the header must name every required column of the "
+            throw problems.exception("the header must name every required column of the "
                     + format.id() + " layout; check the file is a complete classification export");
         }
 
         List<Entry> entries = new ArrayList<>();
         int previousCount = -1;
+        int dataRows = 0;
         while (rows.next()) {
             if (rows.blank()) continue;
             int line = rows.line();
+            if (++dataRows > FeedLimits.MAX_ROWS) {
+                throw new FeedException(new Problem(line, null, null, "more than " + FeedLimits.MAX_ROWS
+                        + " rows, over the limit for one classification (a real one has fewer than 100 cars)"),
+                        "check that this is one session's classification, not a lap chart or a concatenation of files");
+            }
             if (headerClosed && !rows.endsWithSeparator() || !rows.terminated() && rows.count() < previousCount) {
-                problems.add(new Problem(line, rows.count(), header.nameAt(rows.count() - 1),
-                        "the line stops after " + rows.count() + " fields without the closing ';' the other lines have: it looks truncated"));
+                int fields = rows.count();
+                problems.add(line, fields, header.nameAt(fields - 1),
+                        () -> "the line stops after " + fields + " fields without the closing ';' the other lines have: it looks truncated");
                 continue;
             }
             previousCount = rows.count();
             if (rows.count() > header.size() && !blankFrom(rows, header.size())) {
                 // no quoting in these files: a ';' inside a value shifts every later column
-                problems.add(new Problem(line, header.size() + 1, null, "the line has " + rows.count()
-                        + " fields but the header names " + header.size() + ": a value may contain ';'"));
+                int fields = rows.count();
+                problems.add(line, header.size() + 1, null, () -> "the line has " + fields
+                        + " fields but the header names " + header.size() + ": a value may contain ';'");
                 continue;
             }
             Row row = new Row(rows, header, line, problems);
@@ -82,7 +91,7 @@ public final class AlKamelCsvParser {
         }
         if (!problems.isEmpty()) {
             problems.sort(BY_PLACE);
-            throw new FeedException(problems, "fix the named lines or wait for a corrected publication");
+            throw problems.exception("fix the named lines or wait for a corrected publication");
         }
         return new Classification(format, entries, format != FeedFormat.ALKAMEL_WIDE);
     }
@@ -99,8 +108,8 @@ public final class AlKamelCsvParser {
         private final int headerLine;
         private final int position, number, team, car, tyres, carClass, cup, group, division, status, laps;
         private final int time, gapFirst, gapPrevious, flLap, flTime, flKph, lap, kph;
-        private final Map<Integer, Integer> raceDrivers;
-        private final Map<Integer, Integer> firstNames, secondNames, licences, countries;
+        private final NavigableMap<Integer, Integer> raceDrivers;
+        private final NavigableMap<Integer, Integer> firstNames, secondNames, licences, countries;
 
         Columns(CsvHeader h, FeedFormat format, int headerLine) {
             this.h = h;
@@ -132,7 +141,7 @@ public final class AlKamelCsvParser {
             countries = h.numbered("DRIVER", "_COUNTRY");
         }
 
-        void requireAll(List<Problem> problems) {
+        void requireAll(Problems problems) {
             require(problems, position, "POSITION (or POS)");
             require(problems, number, "NUMBER");
             if (format == FeedFormat.ALKAMEL_WIDE) {
@@ -141,9 +150,23 @@ public final class AlKamelCsvParser {
                 require(problems, status, "STATUS");
                 require(problems, laps, "LAPS");
             }
+            driversWithin(problems, raceDrivers, "DRIVER_%d");
+            driversWithin(problems, firstNames, "DRIVER%d_FIRSTNAME");
+            driversWithin(problems, secondNames, "DRIVER%d_SECONDNAME");
         }
 
-        private void require(List<Problem> problems, int index, String name) {
+        /** Numbered driver columns beyond the most any layout has are not a classification. */
+        private void driversWithin(Problems problems, NavigableMap<Integer, Integer> numbered, String pattern) {
+            if (numbered.isEmpty()) return;
+            int highest = numbered.lastKey();
+            if (highest > FeedLimits.MAX_DRIVERS_PER_CAR) {
+                String name = String.format(pattern, highest);
+                problems.add(new Problem(headerLine, numbered.get(highest) + 1, name, "the header names " + name
+                        + ": Al Kamel layouts have room for " + FeedLimits.MAX_DRIVERS_PER_CAR + " drivers per car at most"));
+            }
+        }
+
+        private void require(Problems problems, int index, String name) {
             if (index < 0) {
                 problems.add(new Problem(headerLine, null, name, "required column " + name + " is missing from the header ("
                         + h.describe() + ")"));
@@ -208,10 +231,10 @@ public final class AlKamelCsvParser {
         private final SemicolonRows rows;
         private final CsvHeader header;
         private final int line;
-        private final List<Problem> problems;
+        private final Problems problems;
         private boolean failed;
 
-        Row(SemicolonRows rows, CsvHeader header, int line, List<Problem> problems) {
+        Row(SemicolonRows rows, CsvHeader header, int line, Problems problems) {
             this.rows = rows;
             this.header = header;
             this.line = line;
@@ -221,6 +244,11 @@ public final class AlKamelCsvParser {
         void fail(int column, String message) {
             failed = true;
             problems.add(new Problem(line, column + 1, header.nameAt(column), message));
+        }
+
+        void fail(int column, java.util.function.Supplier<String> message) {
+            failed = true;
+            problems.add(line, column + 1, header.nameAt(column), message);
         }
 
         String raw(int column) { return column < 0 ? "" : rows.field(column); }
@@ -239,14 +267,14 @@ public final class AlKamelCsvParser {
             int n = s.length();
             int i = s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0;
             if (i == n || n - i > 9) {
-                fail(column, "\"" + s + "\" is not a whole number");
+                fail(column, () -> "\"" + s + "\" is not a whole number");
                 return null;
             }
             int v = 0;
             for (int k = i; k < n; k++) {
                 char c = s.charAt(k);
                 if (c < '0' || c > '9') {
-                    fail(column, "\"" + s + "\" is not a whole number");
+                    fail(column, () -> "\"" + s + "\" is not a whole number");
                     return null;
                 }
                 v = v * 10 + (c - '0');
@@ -263,7 +291,7 @@ public final class AlKamelCsvParser {
             } catch (NumberFormatException ignored) {
                 // reported below
             }
-            fail(column, "\"" + s + "\" is not a decimal number");
+            fail(column, () -> "\"" + s + "\" is not a decimal number");
             return null;
         }
 
@@ -291,7 +319,7 @@ public final class AlKamelCsvParser {
             Long ms = time(timeColumn);
             if (ms == null) return null;
             if (ms < 0) {
-                fail(timeColumn, "negative lap time \"" + text(timeColumn) + "\"");
+                fail(timeColumn, () -> "negative lap time \"" + text(timeColumn) + "\"");
                 return null;
             }
             return new BestLap(lap, ms, kph);
@@ -301,7 +329,7 @@ public final class AlKamelCsvParser {
             String s = text(column);
             EntryStatus st = StatusWords.of(s);
             if (st == null) {
-                fail(column, s == null ? "empty; the car's status is required (" + StatusWords.ACCEPTED + ")"
+                fail(column, () -> s == null ? "empty; the car's status is required (" + StatusWords.ACCEPTED + ")"
                         : "unknown status \"" + s + "\"; expected " + StatusWords.ACCEPTED);
                 return EntryStatus.CLASSIFIED;
             }

@@ -15,7 +15,9 @@ import java.util.Locale;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -157,13 +159,18 @@ public final class CanonicalJson {
     // ---------------------------------------------------------------- reading
 
     /**
-     * Reads a session result. The size limit is the caller's; nesting depth, string length and
-     * duplicate keys are limited here.
+     * Reads a session result. The size limit is the caller's; nesting depth, string, name and number
+     * length, document length, token count and duplicate keys are limited here ({@link Json}), and
+     * the entries and each car's drivers by {@link FeedLimits}.
      */
     public static SessionResult read(byte[] json) throws FeedException {
         JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(json);
+        try (JsonParser p = Json.FACTORY.createParser(json)) {
+            try {
+                root = Json.MAPPER.readTree(p);
+            } catch (StreamConstraintsException e) {
+                throw overLimit(e, p);
+            }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             Integer line = at == null || at.getLineNr() < 1 ? null : at.getLineNr();
@@ -180,8 +187,8 @@ public final class CanonicalJson {
         FormatDetector.checkSchema(schema != null && schema.isTextual() ? schema.asText() : null, null);
 
         Reader r = new Reader();
-        String series = r.string(root, "series", true);
-        String season = r.string(root, "season", true);
+        String series = r.name(root, "series");
+        String season = r.name(root, "season");
         Event event = r.event(root.get("event"));
         Session session = r.session(root.get("session"));
         ResultStatus status = r.enumValue(root, "status", ResultStatus.class, true);
@@ -193,6 +200,9 @@ public final class CanonicalJson {
             r.problem("entries", "missing; a session result lists its entries");
         } else if (!list.isArray()) {
             r.problem("entries", "expected an array");
+        } else if (list.size() > FeedLimits.MAX_ROWS) {
+            r.problem("entries", list.size() + " entries, over the limit of " + FeedLimits.MAX_ROWS
+                    + " for one classification (a real one has fewer than 100 cars)");
         } else {
             for (int i = 0; i < list.size(); i++) {
                 Entry e = r.entry(list.get(i), "entries[" + i + "]");
@@ -200,10 +210,19 @@ public final class CanonicalJson {
             }
         }
         if (!r.problems.isEmpty()) {
-            throw new FeedException(r.problems, "correct the named fields; see the sample session-result.json for the layout");
+            throw r.problems.exception("correct the named fields; see the sample session-result.json for the layout");
         }
         return new SessionResult(series, season, event, session, status, source,
                 statusReported == null || statusReported, entries);
+    }
+
+    /** A limit of {@link Json} hit while reading, at the place the parser had reached (Jackson names none). */
+    static FeedException overLimit(StreamConstraintsException e, JsonParser p) {
+        JsonLocation at = p.currentLocation();
+        Integer line = at.getLineNr() < 1 ? null : at.getLineNr();
+        Integer column = at.getColumnNr() < 1 ? null : at.getColumnNr();
+        return new FeedException(new Problem(line, column, null, "the document is over a limit: " + firstLine(e.getOriginalMessage())),
+                "a session result is far smaller and simpler; check that this is the right file");
     }
 
     /** A Jackson error in one line, with where it happened. */
@@ -213,17 +232,37 @@ public final class CanonicalJson {
         return at == null || at.getLineNr() < 1 ? m : m + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
+    /** The first line of a Jackson message, without the name of the setting behind a limit. */
     private static String firstLine(String m) {
         if (m == null) return "unreadable";
         int nl = m.indexOf('\n');
-        return nl >= 0 ? m.substring(0, nl) : m;
+        String line = nl >= 0 ? m.substring(0, nl) : m;
+        return line.replaceAll(", from `[^`]*`", "");
     }
 
     /** Maps the tree field by field, collecting every problem with its path. */
     private static final class Reader {
-        final List<Problem> problems = new ArrayList<>();
+        final Problems problems = new Problems();
 
         void problem(String path, String message) { problems.add(Problem.field(path, message)); }
+
+        /** A name the store keys sessions by, null (and a problem) when it is longer than it keeps. */
+        String within(String s, String path, int maxChars) {
+            if (s == null || s.length() <= maxChars) return s;
+            problem(path, "a name of " + s.length() + " characters, over the limit of " + maxChars);
+            return null;
+        }
+
+        /** A required id that names a folder downstream (series, season). */
+        String name(JsonNode n, String field) {
+            String s = string(n, field, true);
+            try {
+                return MetadataResolver.safeName(s, FeedLimits.MAX_ID_CHARS);
+            } catch (IllegalArgumentException e) {
+                problem(field, e.getMessage());
+                return null;
+            }
+        }
 
         private static String path(String parent, String name) {
             return parent == null ? name : parent + "." + name;
@@ -232,7 +271,7 @@ public final class CanonicalJson {
         Event event(JsonNode n) {
             if (!object(n, "event")) return null;
             Integer round = integer(n, "event", "round", true);
-            String name = string(n, "event", "name", true);
+            String name = within(string(n, "event", "name", true), "event.name", FeedLimits.MAX_NAME_CHARS);
             String circuit = string(n, "event", "circuit", false);
             LocalDate date = null;
             String d = string(n, "event", "date", false);
@@ -255,7 +294,7 @@ public final class CanonicalJson {
         Session session(JsonNode n) {
             if (!object(n, "session")) return null;
             SessionType type = enumValue(n, "session", "type", SessionType.class, true);
-            String name = string(n, "session", "name", true);
+            String name = within(string(n, "session", "name", true), "session.name", FeedLimits.MAX_NAME_CHARS);
             Integer race = integer(n, "session", "race", false);
             String kind = string(n, "session", "kind", false);
             Integer hour = integer(n, "session", "hour", false);
@@ -287,7 +326,7 @@ public final class CanonicalJson {
 
         Entry entry(JsonNode n, String at) {
             if (!object(n, at)) return null;
-            int before = problems.size();
+            int before = problems.count();
             Integer position = integer(n, at, "position", true);
             Integer classPosition = integer(n, at, "classPosition", false);
             String number = string(n, at, "number", true);
@@ -306,7 +345,7 @@ public final class CanonicalJson {
             String group = string(n, at, "group", false);
             String division = string(n, at, "division", false);
             String tyres = string(n, at, "tyres", false);
-            if (problems.size() > before) return null;
+            if (problems.count() > before) return null;
             return new Entry(position, classPosition, number, team, drivers, car, carClass, cup, group, division,
                     tyres, status, laps == null ? 0 : laps, total, gap, gapPrevious, best, sourceLine);
         }
@@ -316,6 +355,10 @@ public final class CanonicalJson {
             if (n == null || n.isNull()) return drivers;
             if (!n.isArray()) {
                 problem(at, "expected an array of drivers");
+                return drivers;
+            }
+            if (n.size() > FeedLimits.MAX_DRIVERS_PER_CAR) {
+                problem(at, n.size() + " drivers, over the limit of " + FeedLimits.MAX_DRIVERS_PER_CAR + " for one car");
                 return drivers;
             }
             for (int i = 0; i < n.size(); i++) {

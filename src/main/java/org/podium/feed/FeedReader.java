@@ -2,7 +2,6 @@ package org.podium.feed;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -52,13 +51,13 @@ public final class FeedReader {
             Detected detected = sniffed.detected();
             if (detected.format() == FeedFormat.PODIUM_JSON) return readCanonical(raw, document, detected);
 
-            List<Problem> problems = new ArrayList<>();
+            Problems problems = new Problems();
             String hint = null;
             SessionMetadata meta = null;
             try {
                 meta = metadata.resolve(relativePath, sidecar);
             } catch (FeedException e) {
-                problems.addAll(e.problems());
+                problems.addAll(e);
                 hint = e.hint();
             }
             Classification parsed = null;
@@ -72,18 +71,18 @@ public final class FeedReader {
                     parsed = new AlKamelCsvParser().parse(sniffed.text().text());
                 }
             } catch (FeedException e) {
-                problems.addAll(e.problems());
+                problems.addAll(e);
                 hint = hint == null ? e.hint() : hint + "; " + e.hint();
             }
             if (parsed != null) {
-                List<Problem> invalid = ClassificationValidator.validate(parsed.entries(), parsed.statusReported());
-                if (!invalid.isEmpty()) {
-                    problems.addAll(invalid);
+                int before = problems.count();
+                ClassificationValidator.validate(parsed.entries(), parsed.statusReported(), problems);
+                if (problems.count() > before) {
                     String fix = "the classification is inconsistent: fix the named lines or wait for a corrected publication";
                     hint = hint == null ? fix : hint + "; " + fix;
                 }
             }
-            if (!problems.isEmpty()) throw new FeedException(problems, hint);
+            if (!problems.isEmpty()) throw problems.exception(hint);
 
             Source source = new Source(detected.formatId(), document, sha256(raw), null);
             SessionResult result = new SessionResult(meta.series(), meta.season(), meta.toEvent(), meta.toSession(),
@@ -102,14 +101,14 @@ public final class FeedReader {
 
     private FeedDocument readCanonical(byte[] raw, String document, Detected detected) throws FeedException {
         SessionResult doc = CanonicalJson.read(raw);
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         if (!knownSeries.contains(doc.series())) {
             problems.add(Problem.field("series", "unknown series \"" + doc.series() + "\"; known series are "
                     + String.join(", ", new TreeSet<>(knownSeries))));
         }
-        problems.addAll(ClassificationValidator.validate(doc.entries(), doc.statusReported()));
+        ClassificationValidator.validate(doc.entries(), doc.statusReported(), problems);
         if (!problems.isEmpty()) {
-            throw new FeedException(problems, "correct the document: series must be one Podium has rules for, and the entries must be consistent");
+            throw problems.exception("correct the document: series must be one Podium has rules for, and the entries must be consistent");
         }
         List<Entry> entries = doc.entries().stream().allMatch(e -> e.classPosition() == null)
                 ? ClassPositions.assign(doc.entries()) : doc.entries();

@@ -6,6 +6,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import org.podium.model.SessionResult;
 
@@ -51,7 +52,13 @@ public final class FormatDetector {
 
     private static FeedFormat csvLayout(String text, int start) throws FeedException {
         int end = text.indexOf('\n', start);
-        String firstLine = text.substring(start, end < 0 ? text.length() : end).strip();
+        if (end < 0) end = text.length();
+        if (end - start > FeedLimits.MAX_LINE_CHARS) {
+            int line = 1;
+            for (int i = 0; i < start; i++) if (text.charAt(i) == '\n') line++;
+            throw SemicolonRows.lineTooLong(line, end - start);
+        }
+        String firstLine = text.substring(start, end).strip();
         if (firstLine.indexOf(';') >= 0) {
             SemicolonRows rows = new SemicolonRows(firstLine);
             rows.next();
@@ -64,29 +71,38 @@ public final class FormatDetector {
                 EXPECTED + " (an Al Kamel header names POSITION, NUMBER and DRIVER_1 or DRIVER1_FIRSTNAME)");
     }
 
-    /** Reads only as far as the top-level {@code schema} field. */
+    /** The document must be a session result; a limit hit on the way names where it was hit. */
     private static void requireSessionResultSchema(byte[] raw) throws FeedException {
         try (JsonParser p = Json.FACTORY.createParser(raw)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) throw notJson("a JSON object was expected");
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if ("schema".equals(name)) {
-                    String schema = value == JsonToken.VALUE_STRING ? p.getText() : null;
-                    checkSchema(schema, value);
-                    return;
-                }
-                p.skipChildren();
+            try {
+                findSchema(p);
+            } catch (StreamConstraintsException e) {
+                throw CanonicalJson.overLimit(e, p);
             }
-            if (t != JsonToken.END_OBJECT) throw notJson("the JSON ends early");
-            throw new FeedException(Problem.field("schema", "missing; a session result starts with \"schema\": \""
-                    + SessionResult.SCHEMA + "\""), "add the schema field, or drop a supported document");
         } catch (JsonProcessingException e) {
             throw notJson(CanonicalJson.describe(e));
         } catch (IOException e) {
             throw notJson(e.getMessage());
         }
+    }
+
+    /** Reads only as far as the top-level {@code schema} field. */
+    private static void findSchema(JsonParser p) throws IOException, FeedException {
+        if (p.nextToken() != JsonToken.START_OBJECT) throw notJson("a JSON object was expected");
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if ("schema".equals(name)) {
+                String schema = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                checkSchema(schema, value);
+                return;
+            }
+            p.skipChildren();
+        }
+        if (t != JsonToken.END_OBJECT) throw notJson("the JSON ends early");
+        throw new FeedException(Problem.field("schema", "missing; a session result starts with \"schema\": \""
+                + SessionResult.SCHEMA + "\""), "add the schema field, or drop a supported document");
     }
 
     static void checkSchema(String schema, JsonToken token) throws FeedException {

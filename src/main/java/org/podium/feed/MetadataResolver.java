@@ -52,7 +52,13 @@ public final class MetadataResolver {
         boolean missing = false;
         missing |= require(d.series, "series", "the first folder under inbox/, e.g. alms", problems, fileName);
         missing |= require(d.season, "season", "the second folder, e.g. 2023-24", problems, fileName);
-        missing |= require(d.round, "round", "the leading number of the event folder, e.g. 01_Sepang", problems, fileName);
+        if (d.round == null && d.roundlessFolder != null) {
+            missing = true;
+            problems.add(Problem.field("round", "the event folder \"" + d.roundlessFolder + "\" gives round 0; rounds are numbered from 1,"
+                    + " e.g. 01_Sepang (or give \"round\" in the sidecar " + sidecarName(fileName) + ")"));
+        } else {
+            missing |= require(d.round, "round", "the leading number of the event folder, e.g. 01_Sepang", problems, fileName);
+        }
         missing |= require(d.event, "event", "the event folder after its round number, e.g. 01_Sepang", problems, fileName);
         missing |= require(d.session, "session", "the fourth folder, e.g. Race 1 or Qualifying", problems, fileName);
         if (d.session != null && !d.sessionTypeSet) d.sessionType = sessionTypeOf(d.session);
@@ -80,6 +86,8 @@ public final class MetadataResolver {
     /** The fields as they build up; the sidecar's explicit nulls are told from absent fields by the *Set flags. */
     private static final class Draft {
         String series, season, event, circuit, session, kind;
+        /** The event folder, where its leading number was 0. */
+        String roundlessFolder;
         Integer round, race, hour;
         LocalDate date;
         SessionType sessionType;
@@ -102,10 +110,16 @@ public final class MetadataResolver {
         if (parts.isEmpty()) return "";
         String file = parts.get(parts.size() - 1);
         List<String> folders = parts.subList(0, parts.size() - 1);
-        if (folders.size() > 0) d.series = folders.get(0);
-        if (folders.size() > 1) d.season = folders.get(1);
-        if (folders.size() > 2) roundAndEvent(folders.get(2), d);
-        if (folders.size() > 3) d.session = withoutStamp(folders.get(3));
+        if (folders.size() > 0) d.series = folderName("series", folders.get(0), FeedLimits.MAX_ID_CHARS, problems);
+        if (folders.size() > 1) d.season = folderName("season", folders.get(1), FeedLimits.MAX_ID_CHARS, problems);
+        if (folders.size() > 2) {
+            roundAndEvent(folders.get(2), d);
+            d.event = folderName("event", d.event, FeedLimits.MAX_NAME_CHARS, problems);
+        }
+        if (folders.size() > 3) {
+            String session = withoutStamp(folders.get(3));
+            d.session = folderName("session", session.isEmpty() ? null : session, FeedLimits.MAX_NAME_CHARS, problems);
+        }
         for (int i = 4; i < folders.size(); i++) {
             Integer h = hourIn(folders.get(i));
             if (h != null) d.hour = h;
@@ -116,12 +130,25 @@ public final class MetadataResolver {
         return file;
     }
 
+    /** A name from a folder, held to the same rule as one from a sidecar or a Podium JSON document. */
+    private static String folderName(String field, String name, int maxChars, List<Problem> problems) {
+        try {
+            return safeName(name, maxChars);
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.field(field, "the folder name: " + e.getMessage()));
+            return null;
+        }
+    }
+
     /** {@code 01_Sepang} → round 1, event Sepang; a folder without a leading number gives only the event. */
     private static void roundAndEvent(String folder, Draft d) {
         int i = 0;
         while (i < folder.length() && Character.isDigit(folder.charAt(i)) && i < 4) i++;
         if (i > 0 && i < folder.length() && (folder.charAt(i) == '_' || folder.charAt(i) == ' ' || folder.charAt(i) == '-')) {
-            d.round = Integer.parseInt(folder.substring(0, i));
+            int round = Integer.parseInt(folder.substring(0, i));
+            // round 0 is no round: left missing, unless the sidecar gives one
+            if (round < 1) d.roundlessFolder = folder;
+            else d.round = round;
             String rest = folder.substring(i + 1).strip();
             d.event = rest.isEmpty() ? null : rest;
         } else {
@@ -292,11 +319,11 @@ public final class MetadataResolver {
 
     private static void apply(String key, JsonNode v, Draft d) {
         switch (key) {
-            case "series" -> d.series = safeName(text(v));
-            case "season" -> d.season = safeName(text(v));
-            case "event" -> d.event = safeName(text(v));
-            case "session" -> d.session = safeName(text(v));
-            case "kind" -> d.kind = safeName(text(v));
+            case "series" -> d.series = safeName(text(v), FeedLimits.MAX_ID_CHARS);
+            case "season" -> d.season = safeName(text(v), FeedLimits.MAX_ID_CHARS);
+            case "event" -> d.event = safeName(text(v), FeedLimits.MAX_NAME_CHARS);
+            case "session" -> d.session = safeName(text(v), FeedLimits.MAX_NAME_CHARS);
+            case "kind" -> d.kind = safeName(text(v), FeedLimits.MAX_NAME_CHARS);
             case "circuit" -> d.circuit = text(v);
             case "round" -> {
                 Integer r = integer(v);
@@ -361,9 +388,17 @@ public final class MetadataResolver {
         return v.intValue();
     }
 
-    /** Names that become folder and key parts downstream must not be able to climb out of them. */
-    private static String safeName(String s) {
+    /**
+     * Names that become folder and key parts downstream must not be able to climb out of them, nor be
+     * longer than the store keeps them.
+     *
+     * @throws IllegalArgumentException saying what is wrong with the name
+     */
+    static String safeName(String s, int maxChars) {
         if (s == null) return null;
+        if (s.length() > maxChars) {
+            throw new IllegalArgumentException("a name of " + s.length() + " characters, over the limit of " + maxChars);
+        }
         if (s.contains("..") || s.indexOf('/') >= 0 || s.indexOf('\\') >= 0) {
             throw new IllegalArgumentException("\"" + s + "\" must not contain '..', '/' or '\\'");
         }

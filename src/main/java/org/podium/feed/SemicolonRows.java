@@ -7,9 +7,12 @@ import java.util.Arrays;
  * without regular expressions or per-line copies beyond the field strings. There is no quoting in
  * these files. Lines end with LF or CRLF; the {@code ;} that ends every Al Kamel line is not counted
  * as the start of another field, but is remembered ({@link #endsWithSeparator()}) so that a line cut
- * short can be told from a complete one.
+ * short can be told from a complete one. A line longer than {@link FeedLimits#MAX_LINE_CHARS} or with
+ * more than {@link FeedLimits#MAX_COLUMNS} fields stops the walk with a {@link FeedException}.
  */
 final class SemicolonRows {
+    private static final String HINT = "this is not an Al Kamel classification export; check that it is the right file";
+
     private final String text;
     private final char[] chars;
     private int pos;
@@ -27,36 +30,45 @@ final class SemicolonRows {
     }
 
     /** Moves to the next line; false at the end of the text. */
-    boolean next() {
+    boolean next() throws FeedException {
         char[] c = chars;
         int n = c.length;
         if (pos >= n) return false;
+        int nl = text.indexOf('\n', pos);
+        terminated = nl >= 0;
+        int end = terminated ? nl : n;
+        int contentEnd = end > pos && c[end - 1] == '\r' ? end - 1 : end;
         line++;
+        if (contentEnd - pos > FeedLimits.MAX_LINE_CHARS) throw lineTooLong(line, contentEnd - pos);
         count = 0;
         int start = pos;
-        int i = pos;
-        // one pass over the line: ';' ends a field, '\n' the line
-        for (; i < n; i++) {
-            char ch = c[i];
-            if (ch == ';') {
+        for (int i = pos; i < contentEnd; i++) {
+            if (c[i] == ';') {
                 add(start, i);
                 start = i + 1;
-            } else if (ch == '\n') {
-                break;
             }
         }
-        terminated = i < n;
-        int contentEnd = i > pos && c[i - 1] == '\r' ? i - 1 : i;
         endsWithSeparator = start == contentEnd && count > 0;
         if (!endsWithSeparator) add(start, contentEnd);
-        pos = terminated ? i + 1 : n;
+        pos = terminated ? nl + 1 : n;
         return true;
     }
 
-    private void add(int start, int end) {
+    static FeedException lineTooLong(int line, int length) {
+        return new FeedException(new Problem(line, null, null, "the line is " + length + " characters long, over the limit of "
+                + FeedLimits.MAX_LINE_CHARS + " (the longest real Al Kamel line has about 1 500)"), HINT);
+    }
+
+    private void add(int start, int end) throws FeedException {
         if (count == starts.length) {
-            starts = Arrays.copyOf(starts, count * 2);
-            ends = Arrays.copyOf(ends, count * 2);
+            // checked only when the arrays grow, so that ordinary lines pay nothing for it
+            if (count >= FeedLimits.MAX_COLUMNS) {
+                throw new FeedException(new Problem(line, count + 1, null, "the line has more than " + FeedLimits.MAX_COLUMNS
+                        + " fields, over the limit (the widest Al Kamel layout has 91 columns)"), HINT);
+            }
+            int size = Math.min(count * 2, FeedLimits.MAX_COLUMNS);
+            starts = Arrays.copyOf(starts, size);
+            ends = Arrays.copyOf(ends, size);
         }
         starts[count] = start;
         ends[count++] = end;

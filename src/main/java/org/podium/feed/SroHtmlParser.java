@@ -43,6 +43,7 @@ public final class SroHtmlParser {
             Map.entry("gap", Column.GAP), Map.entry("diff", Column.GAP), Map.entry("interval", Column.GAP));
 
     public SroPage parse(String html) throws FeedException {
+        checkBounds(html);
         // jsoup's own position tracking costs a third of the parse: the rows' lines come from a scan of
         // the text instead, and only a page where that scan does not match jsoup's rows is parsed again
         // with tracking
@@ -52,31 +53,86 @@ public final class SroHtmlParser {
             doc = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
         }
         SroPageInfo info = pageInfo(doc);
-        for (Element table : doc.select("table")) {
-            Element headerRow = headerRow(table);
+        for (Element table : doc.getElementsByTag("table")) {
+            List<Element> rows = ownRows(table);
+            Element headerRow = headerRow(rows);
             if (headerRow == null) continue;
             Map<Column, Integer> columns = columns(headerRow);
             if (columns.containsKey(Column.POS) && columns.containsKey(Column.NUMBER)) {
-                return new SroPage(rows(table, headerRow, columns, lines), info);
+                return new SroPage(rows(rows, headerRow, columns, lines), info);
             }
         }
         throw new FeedException(Problem.of(NO_TABLE), "check that the page is a race's results page (…/results/<year>/<event>?filter_race_id=…), not an event or schedule page");
     }
 
-    private static Element headerRow(Element table) {
-        for (Element tr : table.getElementsByTag("tr")) {
-            if (tableOf(tr) != table) continue;
-            if (hasChild(tr, "th") && !hasChild(tr, "td")) return tr;
-            if (hasChild(tr, "td")) return null; // data before any header row
+    /**
+     * Counts the page's start tags and the nesting of its tables in one pass over the text, before
+     * anything is parsed: a parsed element costs memory, and a page of many thousands is not a
+     * results page. Comments and scripts are counted too, which only errs on the generous side.
+     */
+    static void checkBounds(String html) throws FeedException {
+        String hint = "an SRO results page is far smaller; check that this is a race's results page";
+        int elements = 0;
+        int tableDepth = 0;
+        int line = 1;
+        int n = html.length();
+        for (int i = 0; i < n; i++) {
+            char c = html.charAt(i);
+            if (c == '\n') {
+                line++;
+            } else if (c == '<' && i + 1 < n) {
+                char next = html.charAt(i + 1);
+                if (isAsciiLetter(next)) {
+                    if (++elements > FeedLimits.MAX_HTML_ELEMENTS) {
+                        throw new FeedException(new Problem(line, null, null, "the page has more than " + FeedLimits.MAX_HTML_ELEMENTS
+                                + " elements, over the limit (a results page has a few thousand)"), hint);
+                    }
+                    if (tagIs(html, i + 1, "table") && ++tableDepth > FeedLimits.MAX_TABLE_NESTING) {
+                        throw new FeedException(new Problem(line, null, null, "tables nested more than " + FeedLimits.MAX_TABLE_NESTING
+                                + " deep, over the limit (a results page nests a layout table or two at most)"), hint);
+                    }
+                } else if (next == '/' && tagIs(html, i + 2, "table") && tableDepth > 0) {
+                    tableDepth--;
+                }
+            }
         }
-        return null;
     }
 
-    // Plain walks instead of selectors: these run for every row.
-    private static Element tableOf(Element tr) {
-        Element p = tr.parent();
-        while (p != null && !p.normalName().equals("table")) p = p.parent();
-        return p;
+    /** Whether the tag name starting at {@code from} is {@code name}, in any case. */
+    private static boolean tagIs(String html, int from, String name) {
+        int end = from + name.length();
+        if (end > html.length() || !html.regionMatches(true, from, name, 0, name.length())) return false;
+        return end == html.length() || !isAsciiLetter(html.charAt(end)) && !Character.isDigit(html.charAt(end));
+    }
+
+    private static boolean isAsciiLetter(char c) { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'; }
+
+    /**
+     * The rows of this table, not of the tables inside it: its {@code <tr>} children and those of its
+     * {@code <thead>}, {@code <tbody>} and {@code <tfoot>}. Each element is looked at once, so that
+     * finding the results table costs as much as the page, however its tables nest.
+     */
+    private static List<Element> ownRows(Element table) {
+        List<Element> rows = new ArrayList<>();
+        for (Element child : table.children()) {
+            String tag = child.normalName();
+            if (tag.equals("tr")) {
+                rows.add(child);
+            } else if (tag.equals("thead") || tag.equals("tbody") || tag.equals("tfoot")) {
+                for (Element tr : child.children()) if (tr.normalName().equals("tr")) rows.add(tr);
+            }
+        }
+        return rows;
+    }
+
+    private static Element headerRow(List<Element> rows) {
+        for (Element tr : rows) {
+            boolean th = hasChild(tr, "th");
+            boolean td = hasChild(tr, "td");
+            if (th && !td) return tr;
+            if (td) return null; // data before any header row
+        }
+        return null;
     }
 
     private static boolean hasChild(Element e, String tag) {
@@ -131,24 +187,29 @@ public final class SroHtmlParser {
         return out;
     }
 
-    private Classification rows(Element table, Element headerRow, Map<Column, Integer> columns,
+    private Classification rows(List<Element> rows, Element headerRow, Map<Column, Integer> columns,
                                 Map<Element, Integer> lines) throws FeedException {
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         List<Entry> entries = new ArrayList<>();
         List<Element> headerCells = headerRow.children();
         int index = 0;
-        for (Element tr : table.getElementsByTag("tr")) {
-            if (tr == headerRow || tableOf(tr) != table || !hasChild(tr, "td")) continue;
+        for (Element tr : rows) {
+            if (tr == headerRow || !hasChild(tr, "td")) continue;
             if (tr.children().size() == 1) continue; // a note spanning the table ("Race stopped…"), not a car
             index++;
             Integer scanned = lines == null ? null : lines.get(tr);
             int line = scanned != null ? scanned : tr.sourceRange().isTracked() ? tr.sourceRange().start().lineNumber() : index;
+            if (index > FeedLimits.MAX_ROWS) {
+                throw new FeedException(new Problem(line, null, null, "the results table has more than " + FeedLimits.MAX_ROWS
+                        + " rows, over the limit for one classification (a real one has fewer than 100 cars)"),
+                        "check that the page is one race's results page");
+            }
             Cells cells = new Cells(tr.children(), headerCells, line, problems);
             Entry e = entry(cells, columns, index);
             if (!cells.failed) entries.add(e);
         }
         if (!problems.isEmpty()) {
-            throw new FeedException(problems, "fix the named table rows or wait for a corrected page");
+            throw problems.exception("fix the named table rows or wait for a corrected page");
         }
         return new Classification(FeedFormat.SRO_HTML, entries, false);
     }
@@ -201,6 +262,10 @@ public final class SroHtmlParser {
                 Driver d = DriverNames.parse(name);
                 if (d != null) drivers.add(d);
             }
+            if (drivers.size() > FeedLimits.MAX_DRIVERS_PER_CAR) {
+                int count = drivers.size();
+                c.fail(columns.get(Column.DRIVERS), () -> count + " drivers for one car, over the limit of " + FeedLimits.MAX_DRIVERS_PER_CAR);
+            }
         }
         if (c.failed) return null;
         return new Entry(position, null, number, c.text(columns.getOrDefault(Column.TEAM, -1)), drivers,
@@ -237,10 +302,10 @@ public final class SroHtmlParser {
         private final List<Element> cells;
         private final List<Element> headers;
         private final int line;
-        private final List<Problem> problems;
+        private final Problems problems;
         boolean failed;
 
-        Cells(List<Element> cells, List<Element> headers, int line, List<Problem> problems) {
+        Cells(List<Element> cells, List<Element> headers, int line, Problems problems) {
             this.cells = cells;
             this.headers = headers;
             this.line = line;
@@ -248,9 +313,13 @@ public final class SroHtmlParser {
         }
 
         void fail(int column, String message) {
+            fail(column, () -> message);
+        }
+
+        void fail(int column, java.util.function.Supplier<String> message) {
             failed = true;
             String header = column >= 0 && column < headers.size() ? headers.get(column).text().strip() : null;
-            problems.add(new Problem(line, column + 1, header, message));
+            problems.add(line, column + 1, header, message);
         }
 
         String text(int column) {

@@ -2,6 +2,7 @@ package org.podium.ingest;
 
 import org.podium.feed.FeedException;
 import org.podium.feed.FeedReader;
+import org.podium.feed.MetadataResolver;
 import org.podium.model.SessionResult;
 import org.podium.store.ResultStore;
 import org.podium.store.SaveOutcome;
@@ -10,7 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -22,6 +25,8 @@ import java.util.function.Consumer;
 public final class Ingestion {
 
     private static final Logger LOG = LoggerFactory.getLogger("podium.ingest");
+    /** The store keeps a document's inbox path in 2 000 characters; a real one is under 200. */
+    static final int MAX_PATH_CHARS = 1_000;
 
     private final FeedReader reader;
     private final ResultStore store;
@@ -42,21 +47,40 @@ public final class Ingestion {
 
     /**
      * Ingests the inbox file at {@code relativePath} (as the file consumer names it, relative to the inbox).
+     * Nothing outside the inbox is read: a file that is a link is rejected unread (the route then moves
+     * the link, not what it points to), and a file reached through a linked folder is refused with an
+     * {@link IOException}, so that the route leaves it where it is.
      *
      * @return a one-line description of what happened, for the log and the exchange
      */
     public String ingest(String relativePath, String moveTo) throws FeedException, IOException {
         String rel = relativePath.replace('\\', '/');
         Path file = inbox.resolve(rel);
-        if (Files.isSymbolicLink(file) || !file.toRealPath().startsWith(inbox.toRealPath())) {
-            throw rejected(rel, "the file is a link to somewhere outside the inbox", "copy the file itself into the inbox");
+        if (!inInbox(inbox, file)) {
+            throw new IOException(rel + ": reached through a link to a folder outside the inbox; left untouched."
+                    + " Podium reads only files placed in the inbox itself");
+        }
+        if (rel.length() > MAX_PATH_CHARS) {
+            throw rejected(rel, "the path under the inbox is " + rel.length() + " characters long, over the limit of " + MAX_PATH_CHARS,
+                    "put the file under inbox/<series>/<season>/<round>_<event>/<session>/");
+        }
+        if (Files.isSymbolicLink(file)) {
+            throw rejected(rel, "the file is a link, not a file: Podium reads only files placed in the inbox itself",
+                    "copy the file itself into the inbox");
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw rejected(rel, "not a regular file (a pipe or a device)", "drop a results file into the inbox");
         }
         long size = Files.size(file);
         if (size > maxBytes) {
             throw rejected(rel, "file is " + size + " bytes, over the limit of " + maxBytes + " bytes",
                     "split the file, or raise podium.inbox.max-file-size if it is genuine");
         }
-        byte[] raw = Files.readAllBytes(file);
+        byte[] raw = readAtMost(file, maxBytes);
+        if (raw.length > maxBytes) {
+            throw rejected(rel, "file grew to over the limit of " + maxBytes + " bytes while it was read",
+                    "drop the complete file again, or raise podium.inbox.max-file-size if it is genuine");
+        }
         Path sidecarFile = sidecarOf(file);
         // Taken before its sidecar is read: after a crash between moving the sidecar and moving the
         // file, the file comes back alone and must still count as already done.
@@ -67,7 +91,7 @@ public final class Ingestion {
             LOG.info("{}: {}", rel, what);
             return what;
         }
-        byte[] sidecar = Files.isRegularFile(sidecarFile) ? Files.readAllBytes(sidecarFile) : null;
+        byte[] sidecar = readSidecar(rel, sidecarFile);
         SessionResult result = parse(raw, rel, sidecar);
         SaveOutcome saved = store.save(result, raw, rel);
         moveSidecar(rel, moveTo);
@@ -87,6 +111,56 @@ public final class Ingestion {
         }
         LOG.info("{}: {}", rel, what);
         return what;
+    }
+
+    /**
+     * A file not processed for a reason that is not its own (the store is down): logged on one line, and
+     * rethrown so that the file stays in the inbox and is tried again at a later poll.
+     */
+    public void notProcessed(String relativePath, Exception error) throws Exception {
+        LOG.warn("{}: not processed, left in the inbox to try again: {}", relativePath.replace('\\', '/'), describe(error));
+        throw error;
+    }
+
+    /** The outermost message and, when it says something else, the innermost one. */
+    static String describe(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String outer = error.getClass().getSimpleName() + ": " + error.getMessage();
+        return root == error || String.valueOf(error.getMessage()).contains(String.valueOf(root.getMessage()))
+                ? outer : outer + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+    }
+
+    /**
+     * Whether a path lies in the inbox once every link in its folders is followed (the file itself is
+     * not followed).
+     */
+    static boolean inInbox(Path inbox, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent != null && parent.toRealPath().startsWith(inbox.toRealPath());
+    }
+
+    /** At most {@code limit + 1} bytes, so that a file that grows after its size was taken cannot exhaust memory. */
+    private static byte[] readAtMost(Path file, long limit) throws IOException {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+        }
+    }
+
+    /** The sidecar's bytes, null when there is none; a link or an oversized sidecar is rejected unread. */
+    private static byte[] readSidecar(String rel, Path sidecar) throws FeedException, IOException {
+        if (!Files.exists(sidecar, LinkOption.NOFOLLOW_LINKS)) return null;
+        String name = sidecar.getFileName().toString();
+        if (Files.isSymbolicLink(sidecar) || !Files.isRegularFile(sidecar, LinkOption.NOFOLLOW_LINKS)) {
+            throw rejected(rel, "its sidecar " + name + " is a link or not a regular file: Podium reads only files placed in the inbox itself",
+                    "copy the sidecar itself into the inbox, beside its file");
+        }
+        long size = Files.size(sidecar);
+        if (size > MetadataResolver.MAX_SIDECAR_BYTES) {
+            throw rejected(rel, "its sidecar " + name + " is " + size + " bytes; a sidecar holds a few fields, at most "
+                    + MetadataResolver.MAX_SIDECAR_BYTES + " bytes", "give only the metadata fields in the sidecar");
+        }
+        return readAtMost(sidecar, MetadataResolver.MAX_SIDECAR_BYTES);
     }
 
     private SessionResult parse(byte[] raw, String rel, byte[] sidecar) throws FeedException {

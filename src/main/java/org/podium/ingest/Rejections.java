@@ -9,9 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -22,6 +27,8 @@ public final class Rejections {
 
     public static final String SCHEMA = "podium.rejection/1";
     private static final Logger LOG = LoggerFactory.getLogger("podium.ingest");
+    /** Rejected files are hashed as they are streamed, up to this size. */
+    private static final long MAX_HASHED_BYTES = 64L * 1024 * 1024;
 
     private final Path inbox;
     private final Clock clock;
@@ -78,6 +85,20 @@ public final class Rejections {
         }
     }
 
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     ObjectNode report(String rel, Throwable error) {
         ObjectNode r = Json.object();
         r.put("schema", SCHEMA);
@@ -85,8 +106,10 @@ public final class Rejections {
         r.put("rejectedAt", clock.instant().toString());
         Path file = inbox.resolve(rel);
         try {
-            if (Files.isRegularFile(file) && Files.size(file) <= 64L * 1024 * 1024) {
-                r.put("sha256", Json.sha256(Files.readAllBytes(file)));
+            // never through a link: what it points to is not the inbox's to read
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Ingestion.inInbox(inbox, file)
+                    && Files.size(file) <= MAX_HASHED_BYTES) {
+                r.put("sha256", sha256(file));
             }
         } catch (IOException ignored) {
             // the hash is a convenience; the report matters more
@@ -103,6 +126,7 @@ public final class Rejections {
                 if (p.field() != null) o.put("field", p.field());
                 o.put("message", p.message());
             }
+            if (fe.unlistedProblems() > 0) r.put("problemsNotListed", fe.unlistedProblems());
             r.put("whatToDo", fe.hint() != null ? fe.hint()
                     : "correct the file and drop it into the inbox again; the file is kept here unchanged");
         } else {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Publishes invitation notices exactly once. The planner compares each decision with the last notice
@@ -30,11 +31,18 @@ public final class NoticeDesk {
     private final NoticeLedger ledger;
     private final Outbox outbox;
     private final Clock clock;
+    private final Consumer<LedgerNotice> written;
 
     public NoticeDesk(NoticeLedger ledger, Outbox outbox, Clock clock) {
+        this(ledger, outbox, clock, n -> {});
+    }
+
+    /** @param written told of each notice once its files are in the outbox (the metrics count them) */
+    public NoticeDesk(NoticeLedger ledger, Outbox outbox, Clock clock, Consumer<LedgerNotice> written) {
         this.ledger = ledger;
         this.outbox = outbox;
         this.clock = clock;
+        this.written = written;
     }
 
     /** @return the notices written by this call */
@@ -71,6 +79,7 @@ public final class NoticeDesk {
             outbox.record(md, "invitation-notice-text", n.markdown().getBytes(StandardCharsets.UTF_8));
             ledger.markWritten(n.invitationId(), n.seq());
             LOG.info("notice published: outbox/{} ({} for {})", n.path(), n.state(), n.recipientKey());
+            this.written.accept(n);
             written.add(n);
         }
         return written;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Each feed's health as far as polling knows it: last poll, last success, last error, next fire time and
@@ -27,6 +29,10 @@ public final class FeedStatus {
     }
 
     private final Map<String, State> states = new ConcurrentHashMap<>();
+    private final List<Consumer<PollResult>> listeners = new CopyOnWriteArrayList<>();
+
+    /** Tells {@code listener} of every poll's result once the status has it (the metrics count fetches). */
+    public void onPolled(Consumer<PollResult> listener) { listeners.add(listener); }
 
     /** The state of one feed of {@code config/feeds.yaml}. */
     public Optional<State> of(String feedId) { return Optional.ofNullable(states.get(feedId)); }
@@ -55,6 +61,7 @@ public final class FeedStatus {
                 r.problem() == null ? (old == null ? null : old.lastErrorAt()) : r.finishedAt(),
                 r.problem() == null ? (old == null ? null : old.lastError()) : r.problem(),
                 nextFire(feed, r.finishedAt()), r.counts()));
+        listeners.forEach(l -> l.accept(r));
     }
 
     /** A poll that did not run (the circuit breaker is open) or ended without a result. */

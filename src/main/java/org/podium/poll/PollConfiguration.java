@@ -44,6 +44,7 @@ public class PollConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        clusterQuartz(context);
         Path config = Path.of(context.resolvePropertyPlaceholders("{{podium.config}}"));
         Path file = Path.of(context.resolvePropertyPlaceholders("{{podium.feeds.file}}"));
         Path series = config.resolve("series");
@@ -69,6 +70,27 @@ public class PollConfiguration implements CamelConfiguration {
                 if (polls != null) polls.close();
             }
         });
+    }
+
+    /**
+     * With {@code podium.cluster.enabled=true} (several instances on one PostgreSQL database) Quartz
+     * keeps its triggers in that database, clustered, so each feed's trigger fires on one instance.
+     */
+    static void clusterQuartz(CamelContext context) {
+        var props = context.getPropertiesComponent();
+        if (!Boolean.parseBoolean(props.resolveProperty("podium.cluster.enabled").orElse("false").strip())) return;
+        String url = context.resolvePropertyPlaceholders("{{podium.db.url}}");
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("podium.cluster.enabled=true needs podium.db.url to name the PostgreSQL "
+                    + "database the instances share, was " + url.replaceAll("password=[^&;]*", "password=***"));
+        }
+        String user = props.resolveProperty("podium.db.user").orElse("");
+        String password = props.resolveProperty("podium.db.password").orElse("");
+        long checkin = Long.parseLong(props.resolveProperty("podium.cluster.checkin-interval").orElse("5000").strip());
+        QuartzCluster.ensureTables(url, user, password);
+        context.getComponent("quartz", org.apache.camel.component.quartz.QuartzComponent.class)
+                .setProperties(QuartzCluster.properties(url, user, password, checkin));
+        LOG.info("clustered: feed triggers kept in the shared database, each fires on one instance");
     }
 
     /** One route per enabled feed, {@code poll-<feedId>}, from the template. */

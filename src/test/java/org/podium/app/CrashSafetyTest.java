@@ -57,7 +57,14 @@ class CrashSafetyTest {
         long started = System.nanoTime();
         while (kills < KILLS) {
             Process p = start(home, dir, "run", kills);
-            Thread.sleep(300 + random.nextInt(3500));
+            // Kill at a random moment once this run is at work (a loaded machine starts slowly),
+            // or at a random moment anyway when there is nothing left to take.
+            Path log = dir.resolve("podium-" + kills + ".log");
+            long busyBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (System.nanoTime() < busyBy && !tookFiles(log) && Engine.inboxHasWork(home.resolve("inbox"))) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(random.nextInt(1500));
             p.destroyForcibly();          // SIGKILL on Linux: no shutdown hook runs
             p.waitFor(30, TimeUnit.SECONDS);
             kills++;
@@ -125,8 +132,7 @@ class CrashSafetyTest {
 
         int killedMidWork = 0;
         for (int i = 0; i < kills; i++) {
-            String log = Files.readString(dir.resolve("podium-" + i + ".log"));
-            if (log.contains(": stored as version") || log.contains(": duplicate of") || log.contains(": already stored")) killedMidWork++;
+            if (tookFiles(dir.resolve("podium-" + i + ".log"))) killedMidWork++;
         }
         System.out.printf("%nCrash safety: %d SIGKILLs in %d s, %d of them after the run had taken files%n",
                 kills, seconds, killedMidWork);
@@ -151,10 +157,16 @@ class CrashSafetyTest {
     private static Process start(Path home, Path dir, String command, int n) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-Dpodium.inbox.read-lock-min-age=50", "-cp", classpath, Podium.class.getName(), command,
+                "-Dpodium.inbox.read-lock-min-age=50", "-Dpodium.management.port=0", "-cp", classpath, Podium.class.getName(), command,
                 "--home", home.toString());
         return new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("podium-" + n + ".log").toFile()).start();
+    }
+
+    private static boolean tookFiles(Path log) throws IOException {
+        if (!Files.exists(log)) return false;
+        String text = Files.readString(log);
+        return text.contains(": stored as version") || text.contains(": duplicate of") || text.contains(": already stored");
     }
 
     private static long count(Statement s, String sql) throws Exception {

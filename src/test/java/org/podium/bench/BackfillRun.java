@@ -3,7 +3,8 @@ package org.podium.bench;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.podium.app.RunningPodium;
-import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
+import org.podium.ingest.InboxFilter;
+import org.podium.ingest.InboxLockRepository;
 import org.podium.ingest.IngestStats;
 import org.podium.store.Database;
 
@@ -87,6 +88,7 @@ public final class BackfillRun {
         // the pipeline moves a file where a bean says; the floor moves it to the same kind of place
         params.put("move", ".done/${date:now:yyyy-MM-dd}/${file:name}");
         StringJoiner uri = new StringJoiner("&", "file:" + inbox + "?", "");
+        // references to beans (#name, #bean:name) stay as they are; values are taken literally
         params.forEach((k, v) -> uri.add(k + "=" + (v.startsWith("#") ? v : "RAW(" + v + ")")));
         AtomicLong read = new AtomicLong();
         try (DefaultCamelContext camel = new DefaultCamelContext();
@@ -94,12 +96,11 @@ public final class BackfillRun {
             // the same lock as the pipeline's: a row per file in an H2 table on disk, renewed and expiring alike
             db.migrate();
             Properties settings = Measure.settings();
-            JdbcOrphanLockAwareIdempotentRepository locks =
-                    new JdbcOrphanLockAwareIdempotentRepository(db.dataSource(), "podium-inbox", camel);
-            locks.setCreateTableIfNotExists(false);
-            locks.setLockKeepAliveIntervalMillis(Long.parseLong(settings.getProperty("podium.inbox.lock-keep-alive").strip()));
-            locks.setLockMaxAgeMillis(Long.parseLong(settings.getProperty("podium.inbox.lock-max-age").strip()));
+            InboxLockRepository locks = new InboxLockRepository(db.dataSource(), "podium-inbox",
+                    Long.parseLong(settings.getProperty("podium.inbox.lock-keep-alive").strip()),
+                    Long.parseLong(settings.getProperty("podium.inbox.lock-max-age").strip()));
             camel.getRegistry().bind("inboxLocks", locks);
+            camel.getRegistry().bind("inboxFilter", new InboxFilter());
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {

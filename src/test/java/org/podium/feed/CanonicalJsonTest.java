@@ -122,7 +122,7 @@ class CanonicalJsonTest {
         String doc = minimal("\"deep\": " + deep + ",");
         assertThatThrownBy(() -> CanonicalJson.read(Samples.utf8(doc)))
                 .isInstanceOfSatisfying(FeedException.class, e -> assertThat(e.problems().get(0).message())
-                        .contains("not valid JSON").containsIgnoringCase("depth"));
+                        .contains("over a limit").containsIgnoringCase("depth"));
     }
 
     @Test

@@ -168,4 +168,38 @@ class MetadataResolverTest {
     void dotDotInThePathIsRefused() {
         assertThatThrownBy(() -> resolve("alms/../../etc/Race 1/x.CSV")).isInstanceOf(FeedException.class);
     }
+
+    @Test
+    void eventFolderNumberedZeroIsAMissingRoundNotACrash() {
+        assertThatThrownBy(() -> resolve("alms/2023-24/00_Zero/Race 1/x_Official.CSV"))
+                .isInstanceOfSatisfying(FeedException.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("round");
+                    assertThat(p.message()).contains("\"00_Zero\" gives round 0").contains("numbered from 1");
+                }));
+    }
+
+    @Test
+    void sidecarRoundStandsInForAnEventFolderNumberedZero() throws FeedException {
+        assertThat(resolve("alms/2023-24/00_Zero/Race 1/x_Official.CSV", "{\"round\": 3}").round()).isEqualTo(3);
+    }
+
+    @Test
+    void blankSessionFolderIsAMissingSessionNotACrash() {
+        assertThatThrownBy(() -> resolve("alms/2023-24/01_Sepang/ /x_Official.CSV", "{\"sessionType\": \"RACE\"}"))
+                .isInstanceOfSatisfying(FeedException.class, e -> assertThat(e.problems()).extracting(Problem::field).containsExactly("session"));
+    }
+
+    @Test
+    void sidecarNameLongerThanAFolderNameIsRefused() {
+        assertThatThrownBy(() -> resolve("alms/2023-24/01_Sepang/Race 1/x.CSV", "{\"event\": \"" + "x".repeat(FeedLimits.MAX_NAME_CHARS + 1) + "\"}"))
+                .isInstanceOfSatisfying(FeedException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.message()).contains("over the limit of " + FeedLimits.MAX_NAME_CHARS)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alms/2023..24/01_Sepang/Race 1/x.CSV", "alms/2023-24/01_Sep\u0007ang/Race 1/x.CSV"})
+    void folderNamesAreHeldToTheRulesOfSidecarNames(String path) {
+        assertThatThrownBy(() -> resolve(path)).isInstanceOfSatisfying(FeedException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message()).startsWith("the folder name")));
+    }
 }

@@ -43,6 +43,12 @@ public final class HostileCorpus {
         f.put("hostile/script-team.json", utf8(canonicalTeam("<script>alert('x')</script>")));
         f.put("hostile/formula-team.json", utf8(canonicalTeam("=cmd|' /C calc'!A0")));
         f.put("hostile/traversal-series.json", utf8(canonicalSeries("../../etc")));
+        // a series Podium knows, with a season that would climb out of the outbox folder it names
+        f.put("hostile/traversal-season.json", utf8(canonical("\"laps\": 10").replace("\"season\":\"2023-24\"", "\"season\":\"../../../escaped\"")));
+        f.put("hostile/long-season.json", utf8(canonical("\"laps\": 10").replace("\"season\":\"2023-24\"", "\"season\":\"" + "9".repeat(300) + "\"")));
+        f.put("hostile/many-entries.json", utf8(manyEntries(5_000)));
+        // the store keys a session by its name: a name longer than the key must be refused, not retried
+        f.put("hostile/long-session-name.json", utf8(canonical("\"laps\": 10").replace("\"name\":\"Race 1\"", "\"name\":\"Race " + "1".repeat(5_000) + "\"")));
 
         // CSV bombs
         f.put(dir + "100k-columns.CSV", utf8("\uFEFF" + repeatJoin("C%d", 100_000, ";") + ";\r\n" + repeatJoin("%d", 100_000, ";") + ";\r\n"));
@@ -61,12 +67,16 @@ public final class HostileCorpus {
         f.put(dir + "quotes-everywhere.CSV", utf8(race("\"\"\"\"\"").replace(";", "\";\"")));
         f.put(dir + "zip-disguised.CSV", new byte[]{0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, 0, 0});
         f.put(dir + "utf16.CSV", race("Utf Sixteen").getBytes(StandardCharsets.UTF_16));
+        f.put(dir + "many-short-columns.CSV", utf8(RACE_HEADER + ";".repeat(400) + "\r\n" + race("Short").split("\r\n")[1] + "\r\n"));
+        f.put(dir + "every-row-bad.CSV", utf8(RACE_HEADER + "\r\n" + everyRowBad(2_000)));
         f.put(q + "wide-100k-drivers.CSV", utf8("POS;NUMBER;LAP;TIME;TEAM;CLASS;" + repeatJoin("DRIVER%d_FIRSTNAME", 20_000, ";") + ";\r\n1;7;3;1:59.000;T;GT;" + "A;".repeat(20_000) + "\r\n"));
 
         // Dangerous content in an otherwise valid file: accepted, neutralised wherever it is shown
         f.put(dir + "formula-injection_Official.CSV", utf8(race("=cmd|' /C calc'!A0")));
         f.put("alms/2023-24/01_Sepang/Race 2/script-in-names_Official.CSV", utf8(race("<script>alert(1)</script><img src=x onerror=alert(2)>")));
         f.put("alms/2023-24/02_Dubai/Race/plus-formula_Official.CSV", utf8(race("+SUM(1;2)@HYPERLINK(\"http://x\")")));
+        f.put(AT_FORMULA, utf8(race(AT_FORMULA_TEAM)));
+        f.put(BIDI, utf8(race(BIDI_TEAM)));
 
         // HTML bombs
         f.put("gtwc-europe/2023/02_Brands Hatch/Race 1/nested-tables.html", utf8("<html><body>" + "<table><tr><td>".repeat(20_000) + "</body></html>"));
@@ -74,6 +84,9 @@ public final class HostileCorpus {
         f.put("gtwc-europe/2023/05_Misano/Race 1/million-rows.html", utf8("<html><body><table><tr><th>Pos</th><th>Car #</th><th>Team</th><th>Laps</th></tr>"
                 + "<tr><td>1</td><td>7</td><td>T</td><td>1</td></tr>".repeat(300_000) + "</table></body></html>"));
         f.put("gtwc-europe/2023/05_Misano/Race 2/script-cells.html", utf8(sroPage("<script>alert('team')</script>")));
+        f.put("gtwc-europe/2023/04_Spa/Race/deep-divs.html", utf8("<html><body>" + "<div>".repeat(100_000) + "</body></html>"));
+        f.put("gtwc-europe/2023/04_Spa/Qualifying/many-drivers.html", utf8(sroPage("T").replace("Kai ZERO, Lea NONE",
+                String.join(", ", java.util.Collections.nCopies(1_000, "Kai ZERO")))));
 
         // Path traversal in sidecar metadata: the data file is valid, its sidecar is not
         f.put("alms/2023-24/03_Abu Dhabi/Race 1/traversal_Official.CSV", utf8(race("Traversal")));
@@ -87,6 +100,48 @@ public final class HostileCorpus {
         f.put("nosuchseries/2023/01_X/Race 1/unknown-series_Official.CSV", utf8(race("Unknown")));
         f.put("alms/2023-24/00_Zero/Race 1/round-zero_Official.CSV", utf8(race("Zero")));
         return f;
+    }
+
+    static final String AT_FORMULA = "alms/2023-24/02_Dubai/Race/at-formula_Official.CSV";
+    static final String AT_FORMULA_TEAM = "@SUM(1+1)*cmd|' /C calc'!A0";
+    static final String BIDI = "alms/2023-24/03_Abu Dhabi/Race 2/bidi-team_Official.CSV";
+    /** A right-to-left override and a zero-width space: the name shows reversed and two look-alikes differ. */
+    static final String BIDI_TEAM = "\u202Egnicar\u202C Te\u200Bam";
+
+    /**
+     * The files accepted with something dangerous to show in a team name, and that name: the
+     * canonical JSON keeps it exactly, and whatever shows it (a report, a page) must escape it.
+     */
+    public static Map<String, String> dangerousTeams() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("hostile/script-team.json", "<script>alert('x')</script>");
+        m.put("hostile/formula-team.json", "=cmd|' /C calc'!A0");
+        m.put("alms/2023-24/01_Sepang/Race 1/formula-injection_Official.CSV", "=cmd|' /C calc'!A0");
+        m.put("alms/2023-24/01_Sepang/Race 2/script-in-names_Official.CSV", "<script>alert(1)</script><img src=x onerror=alert(2)>");
+        m.put(AT_FORMULA, AT_FORMULA_TEAM);
+        m.put(BIDI, BIDI_TEAM);
+        m.put("gtwc-europe/2023/05_Misano/Race 2/script-cells.html", "<script>alert('team')</script>");
+        return m;
+    }
+
+    /** A session result listing {@code n} cars, each valid. */
+    private static String manyEntries(int n) {
+        String doc = canonical("\"laps\": 10");
+        StringBuilder sb = new StringBuilder(doc.substring(0, doc.indexOf("\"entries\":[") + "\"entries\":[".length()));
+        for (int i = 1; i <= n; i++) {
+            if (i > 1) sb.append(',');
+            sb.append("{\"position\":").append(i).append(",\"number\":\"").append(i).append("\",\"status\":\"CLASSIFIED\",\"laps\":1}");
+        }
+        return sb.append("]}").toString();
+    }
+
+    /** Race rows whose every LAPS reads "many": one problem per row. */
+    private static String everyRowBad(int rows) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= rows; i++) {
+            sb.append(i).append(';').append(i).append(";T;A B;;;;V;M;GT;;;Classified;many;1:00'00.000;;;1;1'00.000;1;;\r\n");
+        }
+        return sb.toString();
     }
 
     private static String canonical(String entryExtra) {
@@ -119,7 +174,7 @@ public final class HostileCorpus {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
             if (i > 0) sb.append(sep);
-            sb.append(String.format(pattern, i));
+            sb.append(pattern.replace("%d", Integer.toString(i)));
         }
         return sb.toString();
     }

@@ -39,4 +39,13 @@ class HostileFeedReaderTest {
             }
         }));
     }
+
+    @TestFactory
+    Stream<DynamicTest> dangerousTeamNamesAreReadExactlyAsWritten() {
+        Map<String, byte[]> files = HostileCorpus.files();
+        return HostileCorpus.dangerousTeams().entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            SessionResult r = reader.read(files.get(e.getKey()), e.getKey(), files.get(e.getKey() + ".meta.json"));
+            assertThat(r.entries().get(0).team()).isEqualTo(e.getValue());
+        }));
+    }
 }

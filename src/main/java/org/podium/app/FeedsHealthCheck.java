@@ -1,0 +1,65 @@
+package org.podium.app;
+
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.podium.poll.FeedStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Readiness: every enabled feed's latest poll succeeded. DOWN names the failing feeds and their last
+ * problem; each feed's state is in the details. No feeds configured, nothing to fail.
+ */
+final class FeedsHealthCheck extends AbstractHealthCheck {
+
+    private final Supplier<FeedStatus> feeds;
+
+    FeedsHealthCheck(Supplier<FeedStatus> feeds) {
+        super("podium", "podium-feeds");
+        this.feeds = feeds;
+    }
+
+    @Override
+    public boolean isLiveness() { return false; }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        FeedStatus status = feeds.get();
+        List<FeedStatus.State> all = status == null ? List.of() : status.all();
+        builder.detail("feeds", all.size());
+        StringBuilder failing = new StringBuilder();
+        for (FeedStatus.State f : all) {
+            builder.detail("feed." + f.feedId(), describe(f));
+            if (f.enabled() && failing(f)) {
+                if (failing.length() > 0) failing.append("; ");
+                failing.append(f.feedId()).append(" failing since ").append(f.lastErrorAt()).append(": ").append(f.lastError());
+            }
+        }
+        if (failing.length() > 0) builder.down().message(failing.toString());
+        else builder.up();
+    }
+
+    /**
+     * True when the feed's latest problem came after its latest success. A poll that only refused a link
+     * records its problem at the same moment as its success: the feed is not failing.
+     */
+    static boolean failing(FeedStatus.State f) {
+        return f.lastErrorAt() != null && (f.lastSuccessAt() == null || f.lastSuccessAt().isBefore(f.lastErrorAt()));
+    }
+
+    /** True when it is failing because of a problem at or after {@code since}. */
+    static boolean failedSince(FeedStatus.State f, Instant since) {
+        return failing(f) && !f.lastErrorAt().isBefore(since);
+    }
+
+    static String describe(FeedStatus.State f) {
+        if (!f.enabled()) return "disabled";
+        return (failing(f) ? "failing: " + f.lastError() : "ok")
+                + ", last poll " + (f.lastPollAt() == null ? "never" : f.lastPollAt())
+                + ", last success " + (f.lastSuccessAt() == null ? "never" : f.lastSuccessAt())
+                + ", next " + f.nextFireAt();
+    }
+}

@@ -1,0 +1,116 @@
+package org.podium.outbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What the report is made of: the documents the outbox holds and the rejection reports beside the
+ * rejected files, read as JSON trees and put in a fixed order, so the same outbox always gives the same
+ * page.
+ *
+ * @param standings  {@code podium.standings/1} documents, by series, season and table
+ * @param combined   {@code podium.combined/1} documents, by id
+ * @param notices    {@code podium.invitation-notice/1} documents, by invitation and sequence number
+ * @param rejections {@code podium.rejection/1} reports, newest first (at most {@link #MAX_REJECTIONS})
+ * @param rejectionsLeftOut how many older rejection reports were left out
+ */
+public record ReportInputs(List<Document> standings, List<Document> combined, List<Document> notices,
+                           List<Rejection> rejections, int rejectionsLeftOut) {
+
+    /** Enough for a person to act on; the rest stay in {@code inbox/.failed/}. */
+    public static final int MAX_REJECTIONS = 200;
+
+    private static final Logger LOG = LoggerFactory.getLogger("podium.report");
+
+    /** An outbox document and its path in the outbox (forward slashes). */
+    public record Document(String path, JsonNode json) {}
+
+    /** A rejection report and where the rejected file is kept, relative to the inbox. */
+    public record Rejection(String keptAs, JsonNode report) {}
+
+    public ReportInputs {
+        standings = standings.stream().sorted(Comparator.comparing((Document d) -> d.json().path("series").asText())
+                .thenComparing(d -> d.json().path("season").asText())
+                .thenComparing(d -> d.json().path("table").asText()).thenComparing(Document::path)).toList();
+        combined = combined.stream().sorted(Comparator.comparing((Document d) -> d.json().path("id").asText())
+                .thenComparing(Document::path)).toList();
+        notices = notices.stream().sorted(Comparator.comparing((Document d) -> d.json().path("invitation").path("id").asText())
+                .thenComparingInt(d -> d.json().path("seq").asInt()).thenComparing(Document::path)).toList();
+        rejections = List.copyOf(rejections);
+        if (rejectionsLeftOut < 0) throw new IllegalArgumentException("rejectionsLeftOut < 0");
+    }
+
+    /** Reads the outbox's standings, combined classifications and notices, and the inbox's rejection reports. */
+    public static ReportInputs read(Path outbox, Path inbox) {
+        List<Document> standings = documents(outbox, "standings", "podium.standings/");
+        List<Document> combined = documents(outbox, "combined", "podium.combined/");
+        List<Document> notices = documents(outbox, "notices", "podium.invitation-notice/");
+
+        Path failed = inbox.resolve(".failed");
+        List<Path> reports = files(failed, ".error.json").stream()
+                .sorted(Comparator.comparingLong((Path p) -> modified(p)).reversed().thenComparing(Path::toString)).toList();
+        List<Rejection> rejections = new ArrayList<>();
+        for (Path p : reports.subList(0, Math.min(reports.size(), MAX_REJECTIONS))) {
+            JsonNode r = parse(p);
+            if (r == null || !r.path("schema").asText().startsWith("podium.rejection/")) continue;
+            String rel = failed.relativize(p).toString().replace('\\', '/');
+            rejections.add(new Rejection(".failed/" + rel.substring(0, rel.length() - ".error.json".length()), r));
+        }
+        rejections.sort(Comparator.comparing((Rejection r) -> r.report().path("rejectedAt").asText()).reversed()
+                .thenComparing(Rejection::keptAs));
+        return new ReportInputs(standings, combined, notices, rejections,
+                Math.max(0, reports.size() - MAX_REJECTIONS));
+    }
+
+    private static List<Document> documents(Path outbox, String folder, String schemaPrefix) {
+        List<Document> docs = new ArrayList<>();
+        for (Path p : files(outbox.resolve(folder), ".json")) {
+            JsonNode d = parse(p);
+            if (d != null && d.path("schema").asText().startsWith(schemaPrefix)) {
+                docs.add(new Document(outbox.relativize(p).toString().replace('\\', '/'), d));
+            }
+        }
+        return docs;
+    }
+
+    /** Regular files under {@code dir} ending in {@code suffix}; hidden ones (temporaries) are not. */
+    private static List<Path> files(Path dir, String suffix) {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).filter(p -> {
+                String name = p.getFileName().toString();
+                return name.endsWith(suffix) && !name.startsWith(".");
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A document that cannot be read is left out of the report, not allowed to stop it. */
+    private static JsonNode parse(Path p) {
+        try {
+            return Json.MAPPER.readTree(p.toFile());
+        } catch (IOException e) {
+            LOG.warn("{}: left out of the report, not readable as JSON: {}", p, e.getMessage());
+            return null;
+        }
+    }
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

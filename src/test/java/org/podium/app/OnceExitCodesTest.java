@@ -1,0 +1,171 @@
+package org.podium.app;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The exit codes of {@code once} that cron and Kubernetes act on: 0 all good, 1 files rejected, 2 a feed
+ * failed, 3 configuration error. Each runs the real command in-process on a fresh home folder; feeds are
+ * polled from a WireMock portal on loopback.
+ */
+class OnceExitCodesTest {
+
+    static final String RACE = "alms/2023-24/01_Sepang/Race 1/03_Classification_Race 1_Official.CSV";
+
+    @TempDir Path dir;
+    @RegisterExtension
+    WireMockExtension portal = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
+    final Map<String, String> overrides = new HashMap<>(Map.of(
+            "podium.inbox.read-lock-min-age", "100", "podium.inbox.poll-delay", "100"));
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int podium(String... args) {
+        return Commands.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), overrides);
+    }
+
+    String out() { return out.toString(StandardCharsets.UTF_8); }
+
+    String err() { return err.toString(StandardCharsets.UTF_8); }
+
+    void drop(String relative, byte[] content) {
+        org.podium.outbox.AtomicFiles.write(dir.resolve("inbox").resolve(relative), content);
+    }
+
+    @Test
+    void onceExitsZeroWhenEveryFileIsStoredAndPublished() {
+        drop(RACE, TestHome.sample("alkamel/elms-race-classification.CSV"));
+
+        assertThat(podium("once", "--home", dir.toString())).isZero();
+        assertThat(out()).contains("1 file(s) ingested, 0 rejected");
+        assertThat(dir.resolve("outbox/results/alms/2023-24/01-race-1.json")).exists();
+    }
+
+    @Test
+    void onceExitsOneWhenAFileIsRejected() {
+        drop(RACE, TestHome.sample("alkamel/elms-race-classification.CSV"));
+        drop("alms/2023-24/01_Sepang/Race 2/notes.txt", "results to follow\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(podium("once", "--home", dir.toString())).isEqualTo(1);
+        assertThat(out()).contains("1 file(s) ingested, 1 rejected");
+        assertThat(dir.resolve("inbox/.failed/alms/2023-24/01_Sepang/Race 2/notes.txt.error.json")).exists();
+    }
+
+    @Test
+    void aFailedFeedOutranksRejectedFiles() throws Exception {
+        feedAnswering503();
+        drop("alms/2023-24/01_Sepang/Race 2/notes.txt", "results to follow\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(podium("once", "--home", dir.toString())).isEqualTo(2);
+        assertThat(out()).contains("1 rejected").contains("feed(s) failed: alms-portal");
+    }
+
+    @Test
+    void aFeedThatFailedInAnEarlierRunDoesNotFailThisOne() throws Exception {
+        feedAnswering503();
+        assertThat(podium("once", "--home", dir.toString())).isEqualTo(2);
+
+        // Its cron fires once a year: not due again, and its old failure is not this run's.
+        assertThat(podium("once", "--home", dir.toString())).isZero();
+    }
+
+    /** One enabled feed whose portal answers 503, due at the first run and then not for a year. */
+    void feedAnswering503() throws Exception {
+        portal.stubFor(WireMock.get(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(503)));
+        Home home = new Home(dir);
+        home.prepare();
+        Files.writeString(home.config().resolve("feeds.yaml"), """
+                feeds:
+                  - id: alms-portal
+                    series: alms
+                    kind: alkamel-portal
+                    enabled: true
+                    baseUrl: "http://127.0.0.1:%d/"
+                    allowedHosts: [127.0.0.1]
+                    season: "2023-24"
+                    portalSeason: "03_2023-2024"
+                    championship: ASIAN LE MANS SERIES
+                    events:
+                      - { round: 1, event: Sepang, portalEvent: "01_Sepang" }
+                    cron: "0 0 0 1 1 ?"
+                    responseTimeout: 5s
+                    retries: { attempts: 1, initialDelay: 10ms }
+                """.formatted(portal.getPort()));
+    }
+
+    @Test
+    void aMalformedNumberExitsThreeNamingTheKey() {
+        overrides.put("podium.inbox.max-file-size", "abc");
+        drop(RACE, TestHome.sample("alkamel/elms-race-classification.CSV"));
+
+        assertThat(podium("once", "--home", dir.toString())).isEqualTo(3);
+        assertThat(err()).contains("configuration error").contains("podium.inbox.max-file-size")
+                .contains("PODIUM_INBOX_MAX_FILE_SIZE").contains("\"abc\"").contains("not a whole number");
+        // Nothing was taken: the file waits for a corrected start.
+        assertThat(dir.resolve("inbox").resolve(RACE)).exists();
+    }
+
+    @Test
+    void aNegativeQuietPeriodExitsThreeNamingTheKey() {
+        overrides.put("podium.recompute.quiet-period", "-200");
+
+        assertThat(podium("once", "--home", dir.toString())).isEqualTo(3);
+        assertThat(err()).contains("podium.recompute.quiet-period").contains("must be 0 or more");
+    }
+
+    @Test
+    void anUnknownCamelMainKeyExitsThreeNamingTheKey() {
+        overrides.put("camel.main.shutdown-timout", "5");
+
+        assertThat(podium("once", "--home", dir.toString())).isEqualTo(3);
+        assertThat(err()).contains("camel.main.shutdownTimout");
+    }
+
+    @Test
+    void theDaemonExitsThreeOnABadSettingInsteadOfRunning() {
+        overrides.put("podium.db.url", "postgres://db:5432/podium");
+
+        assertThat(podium("run", "--home", dir.toString())).isEqualTo(3);
+        assertThat(err()).contains("podium.db.url").contains("not a JDBC URL");
+    }
+
+    @Test
+    void anUnreachableStoreExitsThree() throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0)) { closedPort = socket.getLocalPort(); }
+        overrides.put("podium.db.url", "jdbc:postgresql://127.0.0.1:" + closedPort + "/podium?connectTimeout=2");
+
+        assertThat(podium("once", "--home", dir.toString())).isEqualTo(3);
+        assertThat(err()).contains("configuration error").contains("127.0.0.1:" + closedPort);
+    }
+
+    @Test
+    void anUnknownCommandExitsThreeWithTheUsage() {
+        assertThat(podium("sync", "--home", dir.toString())).isEqualTo(3);
+        assertThat(err()).contains("unknown command sync").contains("Usage:");
+        assertThat(Files.exists(dir.resolve("data"))).isFalse();
+    }
+
+    @Test
+    void helpListsEveryCommandAndOption() {
+        assertThat(podium("--help")).isZero();
+        assertThat(out()).contains("demo", "run", "once", "validate FILE...", "rebuild",
+                "--home DIR", "--log-format FMT", "--help", "PODIUM_DB_URL");
+    }
+}

@@ -1,0 +1,99 @@
+package org.podium.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.podium.outbox.AtomicFiles;
+import org.podium.outbox.Json;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The shaded jar as an operator runs it: {@code java -jar target/podium.jar …}. */
+class PodiumJarIT {
+
+    static final Path JAR = Path.of("target", "podium.jar");
+    static final String SESSION = "alms/2023-24/01_Sepang/Race 1/";
+
+    @TempDir Path dir;
+
+    /** Runs after {@code package}; run alone with {@code -Dtest} before it, there is no jar to run yet. */
+    @BeforeEach
+    void theJarIsBuilt() {
+        assumeTrue(Files.isRegularFile(JAR), "no " + JAR + ": run mvn verify");
+    }
+
+    @Test
+    void helpListsTheCommandsAndOptions() throws Exception {
+        try (PodiumProcess p = PodiumProcess.jar(JAR).start(dir, "help", "--help")) {
+            assertThat(p.exitCode(Duration.ofSeconds(60))).isZero();
+            assertThat(p.stdout()).contains("Usage: java -jar podium.jar <command>")
+                    .contains("demo", "run", "once", "validate FILE...", "rebuild", "--home DIR", "--log-format FMT");
+        }
+    }
+
+    @Test
+    void jsonLogsAreOneObjectPerLineWithOneLinePerFile() throws Exception {
+        Path home = dir.resolve("home");
+        byte[] race = TestHome.sample("alkamel/elms-race-classification.CSV");
+        AtomicFiles.write(home.resolve("inbox").resolve(SESSION + "03_Classification_Race 1_Official.CSV"), race);
+        AtomicFiles.write(home.resolve("inbox").resolve(SESSION + "copy of the race.CSV"), race);
+        AtomicFiles.write(home.resolve("inbox").resolve(SESSION + "notes.txt"), "to follow\n".getBytes(StandardCharsets.UTF_8));
+
+        try (PodiumProcess p = PodiumProcess.jar(JAR).env("PODIUM_INBOX_READ_LOCK_MIN_AGE", "0")
+                .env("PODIUM_INBOX_MAX_FILESIZE", "100")
+                .start(dir, "once", "once", "--log-format", "json", "--home", home.toString())) {
+            assertThat(p.exitCode(Duration.ofSeconds(120))).isEqualTo(1);
+
+            List<JsonNode> lines = json(p.stderrLines());
+            assertThat(lines).allSatisfy(l -> assertThat(l.fieldNames()).toIterable()
+                    .contains("time", "level", "logger", "thread", "message"));
+            assertThat(messages(lines, SESSION + "03_Classification_Race 1_Official.CSV: "))
+                    .singleElement().asString().contains("stored as version 1");
+            assertThat(messages(lines, SESSION + "copy of the race.CSV: "))
+                    .singleElement().asString().contains("duplicate of version 1");
+            assertThat(messages(lines, SESSION + "notes.txt: "))
+                    .singleElement().asString().contains("rejected, moved to inbox/.failed/");
+            assertThat(messages(lines, "environment variable PODIUM_INBOX_MAX_FILESIZE is not a Podium setting"))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void aBadSettingIsAJsonErrorLineCarryingTheException() throws Exception {
+        try (PodiumProcess p = PodiumProcess.jar(JAR).env("PODIUM_RECOMPUTE_MAX_DELAY", "5s")
+                .start(dir, "bad", "once", "--log-format", "json", "--home", dir.resolve("home").toString())) {
+            assertThat(p.exitCode(Duration.ofSeconds(120))).isEqualTo(3);
+
+            List<JsonNode> lines = json(p.stderrLines());
+            JsonNode error = lines.stream().filter(l -> l.path("level").asText().equals("ERROR")).findFirst().orElseThrow();
+            assertThat(error.path("message").asText()).contains("podium.recompute.max-delay")
+                    .contains("PODIUM_RECOMPUTE_MAX_DELAY").contains("\"5s\"");
+            assertThat(error.path("error").asText()).contains("ConfigurationException").contains("\n\tat org.podium.");
+        }
+    }
+
+    /** Every line parsed as one JSON object: a line that is not fails the test. */
+    static List<JsonNode> json(List<String> lines) throws Exception {
+        assertThat(lines).isNotEmpty();
+        List<JsonNode> out = new ArrayList<>();
+        for (String l : lines) {
+            JsonNode n = Json.MAPPER.readTree(l);
+            assertThat(n.isObject()).as("a JSON object: %s", l).isTrue();
+            out.add(n);
+        }
+        return out;
+    }
+
+    static List<String> messages(List<JsonNode> lines, String prefix) {
+        return lines.stream().map(l -> l.path("message").asText()).filter(m -> m.startsWith(prefix)).toList();
+    }
+}

@@ -1,0 +1,39 @@
+package org.podium.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.podium.feed.FeedException;
+import org.podium.feed.FeedReader;
+import org.podium.hostile.HostileCorpus;
+import org.podium.outbox.AtomicFiles;
+import org.podium.store.Database;
+import org.podium.store.ResultStore;
+import org.podium.store.TestDatabases;
+
+/** What the store could not keep is rejected with a report, never left to fail (and be retried) at the store. */
+class IngestionLimitsTest {
+
+    @Test
+    void pathLongerThanTheStoreKeepsIsRejected(@TempDir Path dir) throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        String rel = "alms/2023-24/01_Sepang/Race 1/" + ("d".repeat(200) + "/").repeat(5) + "deep_Official.CSV";
+        AtomicFiles.write(inbox.resolve(rel), HostileCorpus.race("Deep").getBytes(StandardCharsets.UTF_8));
+        try (Database db = new Database(TestDatabases.freshUrl("h2", dir), "sa", "", 2)) {
+            db.migrate();
+            ResultStore store = new ResultStore(db.dataSource(), Clock.systemUTC());
+            Ingestion ingestion = new Ingestion(new FeedReader(Set.of("alms"), 1_000_000), store, inbox, 1_000_000, s -> { }, new IngestStats());
+            assertThatThrownBy(() -> ingestion.ingest(rel, ".done/x")).isInstanceOfSatisfying(FeedException.class,
+                    e -> assertThat(e.problems().get(0).message()).contains("over the limit of " + Ingestion.MAX_PATH_CHARS));
+            assertThat(store.documentCount()).isZero();
+        }
+    }
+}
