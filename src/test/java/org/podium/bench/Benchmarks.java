@@ -176,12 +176,13 @@ public final class Benchmarks {
         SUMMARY.add("|---|---:|---|---:|---:|---:|");
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();
         Blackhole bh = blackhole();
-        for (String axis : List.of("rounds", "cars")) {
-            for (int scale : new int[]{1, 10, 100}) {
+        for (String size : StandingsBenchmark.SIZES) {
+            {
                 StandingsBenchmark b = new StandingsBenchmark();
-                b.axis = axis;
-                b.scale = scale;
+                b.size = size;
                 b.setUp();
+                String axis = b.axis;
+                int scale = b.scale;
                 List<Double> ms = new ArrayList<>();
                 // warm up with 3 computations (or 2 CPU-seconds), then measure 5 (or 3 CPU-seconds)
                 long warm = 0;

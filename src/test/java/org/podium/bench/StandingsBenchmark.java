@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The standings engine against season size: one season of the GT World Challenge Europe rules (overall
  * and five cup tables of drivers, teams and cars), 1×, 10× and 100× the entries of a base season of
- * 6 rounds × 2 races (with their qualifying) × 30 cars, grown either in rounds or in cars.
+ * 6 rounds × 2 races (with their qualifying) × 30 cars grown in rounds, and 1×, 10× and 60× grown in cars.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,11 +44,18 @@ public class StandingsBenchmark {
     public static final int BASE_ROUNDS = 6;
     public static final int BASE_CARS = 30;
 
-    @Param({"1", "10", "100"})
-    public int scale;
+    /** {@code <axis>-<scale>}: see {@link #SIZES}. */
+    @Param({"rounds-1", "rounds-10", "rounds-100", "cars-1", "cars-10", "cars-60"})
+    public String size;
 
-    @Param({"rounds", "cars"})
+    /**
+     * The sizes measured: rounds grow to 100×; cars to 60× (1 800 cars), as a classification of more
+     * than 2 000 cars is refused by the feed readers' limits.
+     */
+    public static final List<String> SIZES = List.of("rounds-1", "rounds-10", "rounds-100", "cars-1", "cars-10", "cars-60");
+
     public String axis;
+    public int scale;
 
     private SeriesRules rules;
     private List<SessionResult> sessions;
@@ -63,6 +70,8 @@ public class StandingsBenchmark {
 
     @Setup
     public void setUp() throws IOException {
+        axis = size.substring(0, size.indexOf('-'));
+        scale = Integer.parseInt(size.substring(size.indexOf('-') + 1));
         SeasonGenerator.Spec spec = spec(axis, scale);
         SeasonGenerator generator = new SeasonGenerator(spec, Corpus.RULES);
         Path dir = Files.createTempDirectory("podium-standings-bench");
