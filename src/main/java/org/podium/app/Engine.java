@@ -97,19 +97,21 @@ final class Engine implements AutoCloseable {
     }
 
     /**
-     * Waits until the inbox holds nothing to take, nothing is in flight and no recompute is pending,
-     * seen twice in a row.
+     * Waits until the inbox holds nothing to take, nothing is in flight, no recompute is pending and
+     * the report is up to date, seen three times in a row.
      *
      * @return false when {@code max} passed first
      */
     boolean awaitIdle(Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         SeasonChanges changes = bean("seasonChanges", SeasonChanges.class);
+        org.podium.outbox.ReportWriter report = bean("reportWriter", org.podium.outbox.ReportWriter.class);
         int quiet = 0;
         while (System.nanoTime() < deadline) {
             boolean busy = inboxHasWork(home.inbox())
                     || context().getInflightRepository().size() > 0
-                    || changes.pendingCount() > 0;
+                    || changes.pendingCount() > 0
+                    || report.isStale();
             quiet = busy ? 0 : quiet + 1;
             if (quiet >= 3) return true;
             Thread.sleep(100);

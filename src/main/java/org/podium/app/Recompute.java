@@ -48,7 +48,9 @@ public final class Recompute {
      * checked now and then, for seasons left dirty longer than {@code age} seconds.
      */
     public int adoptAbandoned(long ageSeconds) {
-        List<SeasonRef> dirty = store.dirtySeasonsOlderThan(java.time.Duration.ofSeconds(ageSeconds));
+        // A season already queued here is on its way: queuing it again would only delay it.
+        List<SeasonRef> dirty = store.dirtySeasonsOlderThan(java.time.Duration.ofSeconds(ageSeconds)).stream()
+                .filter(s -> !changes.isPending(s)).toList();
         dirty.forEach(changes::changed);
         if (!dirty.isEmpty()) LOG.info("{} season(s) left unpublished for over {} s, queued: {}", dirty.size(), ageSeconds, dirty);
         return dirty.size();

@@ -40,7 +40,7 @@ public final class Classifier {
     private final Aliases aliases;
     private final Clock clock;
     private final Map<SeasonRef, SeasonStandings> latest = new ConcurrentHashMap<>();
-    private final Map<SeasonRef, java.util.Set<String>> usedInputs = new ConcurrentHashMap<>();
+    private final Map<SeasonRef, Instant> stamps = new ConcurrentHashMap<>();
 
     public Classifier(ResultStore store, SeriesCatalog catalog, Path adjustmentsDir, Invitations invitations,
                       Aliases aliases, Clock clock) {
@@ -70,25 +70,15 @@ public final class Classifier {
 
     /**
      * The standings of every stored season. A season's standings computed earlier are reused only
-     * while its current documents are still the ones they were computed from: another instance may
-     * have stored a newer version since.
+     * while its current documents have not changed since (another instance may have stored a newer
+     * version): one query reads every season's last change.
      */
     public Map<SeasonRef, SeasonStandings> allStandings() {
-        for (SeasonRef s : store.seasons()) {
-            SeasonStandings cached = latest.get(s);
-            if (cached == null || !sameInputs(cached, s)) standings(s);
+        for (Map.Entry<SeasonRef, Instant> e : store.seasonStamps().entrySet()) {
+            SeasonStandings cached = latest.get(e.getKey());
+            if (cached == null || !e.getValue().equals(stamps.get(e.getKey()))) standings(e.getKey());
         }
         return Map.copyOf(latest);
-    }
-
-    private boolean sameInputs(SeasonStandings cached, SeasonRef season) {
-        return fingerprint(store.currentDocuments(season)).equals(usedInputs.get(season));
-    }
-
-    private static java.util.Set<String> fingerprint(List<org.podium.store.StoredDocument> docs) {
-        java.util.Set<String> out = new java.util.HashSet<>();
-        docs.forEach(d -> out.add(d.sessionKey() + "@" + d.sha256()));
-        return out;
     }
 
     private Optional<SeasonStandings> standings(SeasonRef season) {
@@ -104,13 +94,15 @@ public final class Classifier {
             return Optional.empty();
         }
         long t0 = System.nanoTime();
+        // Read before the documents: a document saved in between makes the next check recompute.
+        Instant stamp = store.seasonStamps().get(season);
         List<org.podium.store.StoredDocument> docs = store.currentDocuments(season);
         List<SessionResult> sessions = new ArrayList<>();
         for (var d : docs) sessions.add(store.load(d.id()));
         Adjustments adjustments = Adjustments.load(adjustmentsDir, season.series(), season.season());
         SeasonStandings standings = StandingsCalculator.compute(rules.get(), season.season(), sessions, adjustments);
         latest.put(season, standings);
-        usedInputs.put(season, fingerprint(docs));
+        if (stamp != null) stamps.put(season, stamp);
         for (String w : standings.warnings()) LOG.warn("{}: {}", season, w);
         LOG.info("{}: standings computed from {} session(s) in {} ms: {} tables, {}{}", season, sessions.size(),
                 (System.nanoTime() - t0) / 1_000_000, standings.tables().size(),

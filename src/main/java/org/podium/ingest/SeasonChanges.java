@@ -49,4 +49,6 @@ public final class SeasonChanges {
     }
 
     public int pendingCount() { return pending.size(); }
+
+    public boolean isPending(SeasonRef season) { return pending.containsKey(season); }
 }

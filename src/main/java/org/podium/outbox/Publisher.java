@@ -27,6 +27,7 @@ public final class Publisher {
     private final ResultStore store;
     private final Outbox outbox;
     private final NoticeDesk notices;
+    private final java.util.Map<String, String> publishedResults = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Publisher(ResultStore store, Outbox outbox, NoticeDesk notices) {
         this.store = store;
@@ -83,11 +84,14 @@ public final class Publisher {
     public int publishResults(SeasonRef season) {
         int written = 0;
         for (StoredDocument d : store.currentDocuments(season)) {
+            // The current version already published by this instance needs no second look.
+            if (d.sha256().equals(publishedResults.get(d.sessionKey()))) continue;
             SessionResult r = store.load(d.id());
             String path = "results/" + season.series() + "/" + season.season() + "/"
                     + String.format("%02d", r.event().round()) + "-" + r.session().key() + ".json";
             ObjectNode doc = sessionDocument(r, d);
             if (outbox.publish(path, "session-result", doc)) written++;
+            publishedResults.put(d.sessionKey(), d.sha256());
         }
         return written;
     }

@@ -77,10 +77,28 @@ public record ReportInputs(List<Document> standings, List<Document> combined, Li
         for (Path p : files(outbox.resolve(folder), ".json")) {
             JsonNode d = parse(p);
             if (d != null && d.path("schema").asText().startsWith(schemaPrefix)) {
-                docs.add(new Document(outbox.relativize(p).toString().replace('\\', '/'), d));
+                docs.add(new Document(outbox.relativize(p).toString().replace('\\', '/'), slim(d)));
             }
         }
         return docs;
+    }
+
+    /**
+     * Drops what the page never shows (each round's session detail, the source hashes, the inputs), so
+     * that the report of a large outbox stays small in memory: it holds every season's tables at once.
+     */
+    static JsonNode slim(JsonNode doc) {
+        if (!(doc instanceof com.fasterxml.jackson.databind.node.ObjectNode o)) return doc;
+        o.remove("inputs");
+        for (JsonNode row : o.path("rows")) {
+            if (!(row instanceof com.fasterxml.jackson.databind.node.ObjectNode r)) continue;
+            r.remove("sources");
+            r.remove("positions");
+            for (JsonNode round : r.path("rounds")) {
+                if (round instanceof com.fasterxml.jackson.databind.node.ObjectNode rr) rr.remove("sessions");
+            }
+        }
+        return o;
     }
 
     /** Regular files under {@code dir} ending in {@code suffix}; hidden ones (temporaries) are not. */

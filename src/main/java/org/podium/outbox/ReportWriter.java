@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * Writes {@code outbox/report/index.html} after every publish, from what the outbox then holds and the
- * rejection reports in {@code inbox/.failed/}. A report whose content did not change is not rewritten;
- * a changed one is written atomically and recorded in the outbox index with kind {@value #KIND}.
+ * Writes {@code outbox/report/index.html} from what the outbox holds and the rejection reports in
+ * {@code inbox/.failed/}. A publish marks the report stale; it is rewritten by its own route at most
+ * every {@code podium.report.interval}, so that a burst of publications costs one report and the
+ * report never delays a notice. A report whose content did not change is not rewritten; a changed one
+ * is written atomically and recorded in the outbox index with kind {@value #KIND}.
  */
 public final class ReportWriter {
 
@@ -27,6 +29,24 @@ public final class ReportWriter {
         this.outbox = outbox;
         this.inbox = inbox;
         this.clock = clock;
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean stale = new java.util.concurrent.atomic.AtomicBoolean(true);
+
+    /** The outbox changed: the report is to be rewritten. */
+    public void stale() { stale.set(true); }
+
+    public boolean isStale() { return stale.get(); }
+
+    /** Rewrites the report when a publish made it stale. */
+    public boolean writeIfStale() {
+        if (!stale.getAndSet(false)) return false;
+        try {
+            return write();
+        } catch (RuntimeException e) {
+            stale.set(true);
+            throw e;
+        }
     }
 
     /** @return true when the report was written, false when it was already up to date */

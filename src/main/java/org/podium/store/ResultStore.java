@@ -170,6 +170,22 @@ public final class ResultStore {
         return out;
     }
 
+    /**
+     * When each season's current documents last changed (a new current version saved): standings
+     * computed at a stamp stay valid while the stamp does. One query for every season.
+     */
+    public Map<SeasonRef, Instant> seasonStamps() {
+        Map<SeasonRef, Instant> out = new LinkedHashMap<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT series, season, changed_at FROM season_state ORDER BY series, season");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.put(new SeasonRef(rs.getString(1), rs.getString(2)), rs.getTimestamp(3).toInstant());
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the seasons' state: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** Marks every stored season dirty: the next recompute publishes all of them. */
     public void markAllDirty() {
         Instant now = clock.instant();
