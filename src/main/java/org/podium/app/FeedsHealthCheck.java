@@ -7,19 +7,24 @@ import org.podium.poll.FeedStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Readiness: every enabled feed's latest poll succeeded. DOWN names the failing feeds and their last
- * problem; each feed's state is in the details. No feeds configured, nothing to fail.
+ * problem; each feed's state is in the details, with its circuit breaker's (CLOSED, OPEN, HALF_OPEN).
+ * No feeds configured, nothing to fail.
  */
 final class FeedsHealthCheck extends AbstractHealthCheck {
 
     private final Supplier<FeedStatus> feeds;
+    private final Function<String, String> breakers;
 
-    FeedsHealthCheck(Supplier<FeedStatus> feeds) {
+    /** @param breakers a feed id to its route's circuit breaker state, or null when it has none running */
+    FeedsHealthCheck(Supplier<FeedStatus> feeds, Function<String, String> breakers) {
         super("podium", "podium-feeds");
         this.feeds = feeds;
+        this.breakers = breakers;
     }
 
     @Override
@@ -33,6 +38,8 @@ final class FeedsHealthCheck extends AbstractHealthCheck {
         StringBuilder failing = new StringBuilder();
         for (FeedStatus.State f : all) {
             builder.detail("feed." + f.feedId(), describe(f));
+            String breaker = f.enabled() ? breakers.apply(f.feedId()) : null;
+            if (breaker != null) builder.detail("feed." + f.feedId() + ".breaker", breaker);
             if (f.enabled() && failing(f)) {
                 if (failing.length() > 0) failing.append("; ");
                 failing.append(f.feedId()).append(" failing since ").append(f.lastErrorAt()).append(": ").append(f.lastError());

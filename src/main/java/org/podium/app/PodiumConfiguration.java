@@ -3,6 +3,7 @@ package org.podium.app;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.BeanInject;
 import org.apache.camel.StartupListener;
@@ -118,6 +119,9 @@ public class PodiumConfiguration implements CamelConfiguration {
     @BindToRegistry(value = "outbox", lazy = true)
     public Outbox outbox(@PropertyInject("podium.outbox") String dir, @BeanInject("database") Database db,
                          @BeanInject("clock") Clock clock) {
+        // what a killed process was writing when it died; an hour old, so no live writer's
+        int swept = org.podium.outbox.AtomicFiles.sweepTemporaries(Path.of(dir), java.time.Duration.ofHours(1));
+        if (swept > 0) LoggerFactory.getLogger("podium.publish").info("outbox: removed {} temporary file(s) left by an interrupted run", swept);
         return new Outbox(Path.of(dir), db.dataSource(), clock);
     }
 
@@ -207,7 +211,18 @@ public class PodiumConfiguration implements CamelConfiguration {
 
     @BindToRegistry(value = "feedsHealth", lazy = true)
     public FeedsHealthCheck feedsHealth(CamelContext camelContext) {
-        return new FeedsHealthCheck(() -> camelContext.getRegistry().lookupByNameAndType("feedStatus", FeedStatus.class));
+        return new FeedsHealthCheck(() -> camelContext.getRegistry().lookupByNameAndType("feedStatus", FeedStatus.class),
+                feedId -> breakerState(camelContext, feedId));
+    }
+
+    /** The state of a feed route's circuit breaker (route poll-<feed id> of {@code routes/poll.yaml}), or null. */
+    static String breakerState(CamelContext camelContext, String feedId) {
+        org.apache.camel.Route route = camelContext.getRoute("poll-" + feedId);
+        if (route == null) return null;
+        for (org.apache.camel.Processor p : route.filter("*")) {
+            if (p instanceof ResilienceProcessor breaker) return breaker.getCircuitBreakerState();
+        }
+        return null;
     }
 
     @Override

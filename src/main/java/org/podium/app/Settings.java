@@ -40,7 +40,8 @@ final class Settings {
             "podium.once.max-seconds", 1L,
             "podium.shutdown-timeout", 1L,
             "podium.poll.breaker.window", 1L,
-            "podium.poll.breaker.minimum-polls", 1L);
+            "podium.poll.breaker.minimum-polls", 1L,
+            "podium.poll.breaker.half-open-polls", 1L);
 
     /** Set by the command line, not in application.properties. */
     static final Set<String> COMMAND_LINE = Set.of("podium.home", "podium.log.format");

@@ -1,14 +1,21 @@
 package org.podium.outbox;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -40,6 +47,49 @@ public final class AtomicFiles {
         }
     }
 
+    /** Writes a file's bytes to a stream. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Like {@link #write(Path, byte[])} for content too large to hold in memory: it is streamed into the
+     * temporary file. Returns the SHA-256 (hex) of what was written.
+     */
+    public static String stream(Path target, Content content) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            Files.createDirectories(dir);
+            MessageDigest sha = sha256();
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                OutputStream out = new DigestOutputStream(new BufferedOutputStream(Channels.newOutputStream(ch), 64 * 1024), sha);
+                content.writeTo(out);
+                out.flush();
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (IOException | RuntimeException e) {
+            try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* the original error matters */ }
+            if (e instanceof RuntimeException r) throw r;
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), (IOException) e);
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Writes only when the target does not exist yet; returns false when it already did. */
     public static boolean writeNew(Path target, byte[] content) {
         if (Files.exists(target)) return false;
@@ -47,16 +97,22 @@ public final class AtomicFiles {
         return true;
     }
 
-    /** Removes temporary files a crash may have left behind in a folder tree. */
-    public static int sweepTemporaries(Path root) {
+    /**
+     * Removes temporary files a crash may have left behind in a folder tree. Only those older than
+     * {@code olderThan}: another instance sharing the folder may be writing a younger one right now.
+     */
+    public static int sweepTemporaries(Path root, java.time.Duration olderThan) {
         if (!Files.isDirectory(root)) return 0;
+        long before = System.currentTimeMillis() - olderThan.toMillis();
         int[] n = {0};
         try (var files = Files.walk(root)) {
             files.filter(p -> {
                 String name = p.getFileName().toString();
                 return name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(p);
             }).forEach(p -> {
-                try { Files.deleteIfExists(p); n[0]++; } catch (IOException ignored) { /* next sweep */ }
+                try {
+                    if (Files.getLastModifiedTime(p).toMillis() < before && Files.deleteIfExists(p)) n[0]++;
+                } catch (IOException ignored) { /* next sweep */ }
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);

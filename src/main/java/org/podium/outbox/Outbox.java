@@ -92,9 +92,13 @@ public final class Outbox {
 
     /** Records a file written by someone else (a notice), so the index lists it. */
     public void record(String relativePath, String kind, byte[] bytes) {
+        recordHash(relativePath, kind, Json.sha256(bytes));
+    }
+
+    /** {@link #record(String, String, byte[])} for a file written by streaming, by the SHA-256 of its bytes. */
+    public void recordHash(String relativePath, String kind, String sha) {
         try (Connection c = db.getConnection()) {
             Row row = row(c, relativePath);
-            String sha = Json.sha256(bytes);
             if (row != null && row.contentHash.equals(sha)) return;
             upsert(c, relativePath, sha, sha, row == null ? 1 : row.version + 1, kind, clock.instant(), row != null);
         } catch (SQLException e) {

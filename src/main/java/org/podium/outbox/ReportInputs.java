@@ -11,20 +11,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * What the report is made of: the documents the outbox holds and the rejection reports beside the
  * rejected files, read as JSON trees and put in a fixed order, so the same outbox always gives the same
- * page.
+ * page. Standings are the bulk of a large outbox (a hundred seasons of eighteen tables): they are listed
+ * by season here and read one season at a time while the page is written ({@link #load(Season)}), so the
+ * report's memory does not grow with the number of seasons.
  *
- * @param standings  {@code podium.standings/1} documents, by series, season and table
+ * @param outbox     the outbox folder the seasons' files are read from
+ * @param seasons    the seasons with {@code podium.standings/1} documents, by series and season
  * @param combined   {@code podium.combined/1} documents, by id
  * @param notices    {@code podium.invitation-notice/1} documents, by invitation and sequence number
  * @param rejections {@code podium.rejection/1} reports, newest first (at most {@link #MAX_REJECTIONS})
  * @param rejectionsLeftOut how many older rejection reports were left out
  */
-public record ReportInputs(List<Document> standings, List<Document> combined, List<Document> notices,
+public record ReportInputs(Path outbox, List<Season> seasons, List<Document> combined, List<Document> notices,
                            List<Rejection> rejections, int rejectionsLeftOut) {
 
     /** Enough for a person to act on; the rest stay in {@code inbox/.failed/}. */
@@ -38,10 +43,13 @@ public record ReportInputs(List<Document> standings, List<Document> combined, Li
     /** A rejection report and where the rejected file is kept, relative to the inbox. */
     public record Rejection(String keptAs, JsonNode report) {}
 
+    /** One season's standings files, {@code standings/<series>/<season>/*.json}; {@code key} is "series season". */
+    public record Season(String series, String season, List<Path> files) {
+        public String key() { return series + " " + season; }
+    }
+
     public ReportInputs {
-        standings = standings.stream().sorted(Comparator.comparing((Document d) -> d.json().path("series").asText())
-                .thenComparing(d -> d.json().path("season").asText())
-                .thenComparing(d -> d.json().path("table").asText()).thenComparing(Document::path)).toList();
+        seasons = seasons.stream().sorted(Comparator.comparing(Season::series).thenComparing(Season::season)).toList();
         combined = combined.stream().sorted(Comparator.comparing((Document d) -> d.json().path("id").asText())
                 .thenComparing(Document::path)).toList();
         notices = notices.stream().sorted(Comparator.comparing((Document d) -> d.json().path("invitation").path("id").asText())
@@ -52,7 +60,13 @@ public record ReportInputs(List<Document> standings, List<Document> combined, Li
 
     /** Reads the outbox's standings, combined classifications and notices, and the inbox's rejection reports. */
     public static ReportInputs read(Path outbox, Path inbox) {
-        List<Document> standings = documents(outbox, "standings", "podium.standings/");
+        Map<Path, List<Path>> byFolder = new TreeMap<>();
+        for (Path p : files(outbox.resolve("standings"), ".json")) {
+            byFolder.computeIfAbsent(p.getParent(), k -> new ArrayList<>()).add(p);
+        }
+        List<Season> seasons = new ArrayList<>();
+        byFolder.forEach((folder, files) -> seasons.add(new Season(folder.getParent().getFileName().toString(),
+                folder.getFileName().toString(), files)));
         List<Document> combined = documents(outbox, "combined", "podium.combined/");
         List<Document> notices = documents(outbox, "notices", "podium.invitation-notice/");
 
@@ -68,13 +82,29 @@ public record ReportInputs(List<Document> standings, List<Document> combined, Li
         }
         rejections.sort(Comparator.comparing((Rejection r) -> r.report().path("rejectedAt").asText()).reversed()
                 .thenComparing(Rejection::keptAs));
-        return new ReportInputs(standings, combined, notices, rejections,
+        return new ReportInputs(outbox, seasons, combined, notices, rejections,
                 Math.max(0, reports.size() - MAX_REJECTIONS));
     }
 
+    /** One season's standings documents, by table; the ones that are not standings are left out. */
+    public List<Document> load(Season season) {
+        return documents(outbox, season.files(), "podium.standings/").stream()
+                .sorted(Comparator.comparing((Document d) -> d.json().path("table").asText()).thenComparing(Document::path))
+                .toList();
+    }
+
+    /** How many standings tables the seasons hold. */
+    public int tableCount() {
+        return seasons.stream().mapToInt(s -> s.files().size()).sum();
+    }
+
     private static List<Document> documents(Path outbox, String folder, String schemaPrefix) {
+        return documents(outbox, files(outbox.resolve(folder), ".json"), schemaPrefix);
+    }
+
+    private static List<Document> documents(Path outbox, List<Path> files, String schemaPrefix) {
         List<Document> docs = new ArrayList<>();
-        for (Path p : files(outbox.resolve(folder), ".json")) {
+        for (Path p : files) {
             JsonNode d = parse(p);
             if (d != null && d.path("schema").asText().startsWith(schemaPrefix)) {
                 docs.add(new Document(outbox.relativize(p).toString().replace('\\', '/'), slim(d)));
@@ -83,10 +113,7 @@ public record ReportInputs(List<Document> standings, List<Document> combined, Li
         return docs;
     }
 
-    /**
-     * Drops what the page never shows (each round's session detail, the source hashes, the inputs), so
-     * that the report of a large outbox stays small in memory: it holds every season's tables at once.
-     */
+    /** Drops what the page never shows (each round's session detail, the source hashes, the inputs). */
     static JsonNode slim(JsonNode doc) {
         if (!(doc instanceof com.fasterxml.jackson.databind.node.ObjectNode o)) return doc;
         o.remove("inputs");

@@ -50,6 +50,11 @@ public final class ReportPage {
 
     /** The page around a body: head, style, the header with the generated time. */
     public static String document(String body, String bodySha256, Instant generated) {
+        return head(bodySha256, generated) + body + tail();
+    }
+
+    /** What comes before the body: head, style, the header with the generated time. */
+    static String head(String bodySha256, Instant generated) {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 // Even if some text slipped through unescaped, the page may run nothing and fetch nothing.
@@ -62,17 +67,21 @@ public final class ReportPage {
                 + "<p>Generated <time datetime=\"" + generated + "\">" + SHOWN.format(generated) + "</time>"
                 + " from the outbox. The JSON documents it links to are the reference.</p>\n"
                 + "<nav><a href=\"#invitations\">Invitations</a><a href=\"#combined\">Combined classification</a>"
-                + "<a href=\"#standings\">Standings</a><a href=\"#rejected\">Rejected files</a></nav></div></header>\n"
-                + body
-                + "<footer class=\"wrap\"><p>Podium writes this page after every publish. Team and driver names are shown "
+                + "<a href=\"#standings\">Standings</a><a href=\"#rejected\">Rejected files</a></nav></div></header>\n";
+    }
+
+    /** What comes after the body. */
+    static String tail() {
+        return "<footer class=\"wrap\"><p>Podium writes this page after every publish. Team and driver names are shown "
                 + "as the feeds spell them.</p></footer>\n</body>\n</html>\n";
     }
 
     /** The SHA-256 of the body of the report at {@code file}, or null when there is none. */
     public static String bodySha256(Path file) {
         if (!Files.isRegularFile(file)) return null;
-        try {
-            String head = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            // the hash is in the head: the first few kilobytes, whatever the size of the page
+            String head = new String(in.readNBytes(16 * 1024), StandardCharsets.UTF_8);
             Matcher m = HASH.matcher(head);
             return m.find() ? m.group(1) : null;
         } catch (IOException e) {
@@ -82,14 +91,28 @@ public final class ReportPage {
 
     /** Everything that depends on the documents: the same inputs always give the same body. */
     public static String body(ReportInputs in) {
+        StringBuilder out = new StringBuilder(64 * 1024);
+        try {
+            body(in, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Writes the body to {@code out} a section and a season at a time: only one season's standings are in
+     * memory at once, however many the outbox holds.
+     */
+    public static void body(ReportInputs in, Appendable out) throws IOException {
         StringBuilder s = new StringBuilder(64 * 1024);
         s.append("<main class=\"wrap\">\n");
         invitations(s, in.notices());
         combined(s, in.combined());
-        standings(s, in.standings());
+        standings(s, in, out);
         rejected(s, in.rejections(), in.rejectionsLeftOut());
         s.append("</main>\n");
-        return s.toString();
+        out.append(s);
     }
 
     // ---- invitations ------------------------------------------------------------------------------------
@@ -299,22 +322,27 @@ public final class ReportPage {
 
     // ---- standings -------------------------------------------------------------------------------------
 
-    private static void standings(StringBuilder s, List<Document> docs) {
+    /** Writes what {@code s} holds so far, then each season as it is read; {@code s} is empty afterwards. */
+    private static void standings(StringBuilder s, ReportInputs in, Appendable out) throws IOException {
         s.append("<section id=\"standings\"><h2>Standings</h2>\n");
-        Map<String, List<Document>> bySeason = new LinkedHashMap<>();
-        for (Document d : docs) {
-            bySeason.computeIfAbsent(d.json().path("series").asText() + " " + d.json().path("season").asText(),
-                    k -> new ArrayList<>()).add(d);
-        }
-        if (bySeason.isEmpty()) s.append("<p class=\"empty\">No standings have been published yet.</p>\n");
+        List<ReportInputs.Season> seasons = in.seasons();
+        if (seasons.isEmpty()) s.append("<p class=\"empty\">No standings have been published yet.</p>\n");
         else {
             s.append("<p class=\"toc\">");
-            for (String key : bySeason.keySet()) {
-                s.append("<a href=\"#").append(anchor("season-" + key)).append("\">").append(Html.text(key)).append("</a>");
+            for (ReportInputs.Season season : seasons) {
+                s.append("<a href=\"#").append(anchor("season-" + season.key())).append("\">").append(Html.text(season.key())).append("</a>");
             }
             s.append("</p>\n");
         }
-        for (Map.Entry<String, List<Document>> e : bySeason.entrySet()) season(s, e.getKey(), e.getValue());
+        out.append(s);
+        s.setLength(0);
+        for (ReportInputs.Season season : seasons) {
+            List<Document> tables = in.load(season);
+            if (tables.isEmpty()) continue;
+            season(s, season.key(), tables);
+            out.append(s);
+            s.setLength(0);
+        }
         s.append("</section>\n");
     }
 

@@ -3,9 +3,22 @@ package org.podium.outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes {@code outbox/report/index.html} from what the outbox holds and the rejection reports in
@@ -31,37 +44,74 @@ public final class ReportWriter {
         this.clock = clock;
     }
 
-    private final java.util.concurrent.atomic.AtomicBoolean stale = new java.util.concurrent.atomic.AtomicBoolean(true);
+    private final AtomicBoolean stale = new AtomicBoolean(true);
+    /** A report of a large outbox takes a while to write: the next one waits a few times as long. */
+    private volatile long notBeforeMillis;
 
     /** The outbox changed: the report is to be rewritten. */
     public void stale() { stale.set(true); }
 
     public boolean isStale() { return stale.get(); }
 
-    /** Rewrites the report when a publish made it stale. */
+    /**
+     * Rewrites the report when a publish made it stale, unless the last one was so slow that writing
+     * again now would take more than a fifth of a CPU: then it stays stale until the next call.
+     */
     public boolean writeIfStale() {
-        if (!stale.getAndSet(false)) return false;
+        if (!stale.get() || clock.millis() < notBeforeMillis) return false;
+        stale.set(false);
+        long started = clock.millis();
         try {
             return write();
         } catch (RuntimeException e) {
             stale.set(true);
             throw e;
+        } finally {
+            long took = clock.millis() - started;
+            notBeforeMillis = clock.millis() + 4 * took;
         }
     }
 
-    /** @return true when the report was written, false when it was already up to date */
+    /**
+     * Writes the page by streaming: the body goes to a hidden temporary file while its SHA-256 is taken;
+     * when it differs from the current page's, the page (head, body, tail) is streamed into place.
+     *
+     * @return true when the report was written, false when it was already up to date
+     */
     public boolean write() {
         ReportInputs inputs = ReportInputs.read(outbox.root(), inbox);
-        String body = ReportPage.body(inputs);
-        String sha = Json.sha256(body.getBytes(StandardCharsets.UTF_8));
         Path target = outbox.resolve(PATH);
-        if (sha.equals(ReportPage.bodySha256(target))) return false;
-        byte[] page = ReportPage.document(body, sha, clock.instant()).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(target, page);
-        outbox.record(PATH, KIND, page);
-        outbox.writeIndex();
-        LOG.info("report written: outbox/{} ({} standings tables, {} notices, {} rejected files)", PATH,
-                inputs.standings().size(), inputs.notices().size(), inputs.rejections().size());
-        return true;
+        Path body = target.resolveSibling("." + target.getFileName() + ".body." + UUID.randomUUID() + ".tmp");
+        try {
+            Files.createDirectories(target.getParent());
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (Writer w = new OutputStreamWriter(new DigestOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(body), 64 * 1024), digest), StandardCharsets.UTF_8)) {
+                ReportPage.body(inputs, w);
+            }
+            String sha = HexFormat.of().formatHex(digest.digest());
+            if (sha.equals(ReportPage.bodySha256(target))) return false;
+            Instant now = clock.instant();
+            String pageSha = AtomicFiles.stream(target, out -> {
+                out.write(ReportPage.head(sha, now).getBytes(StandardCharsets.UTF_8));
+                Files.copy(body, out);
+                out.write(ReportPage.tail().getBytes(StandardCharsets.UTF_8));
+            });
+            outbox.recordHash(PATH, KIND, pageSha);
+            outbox.writeIndex();
+            LOG.info("report written: outbox/{} ({} seasons, {} standings tables, {} notices, {} rejected files)", PATH,
+                    inputs.seasons().size(), inputs.tableCount(), inputs.notices().size(), inputs.rejections().size());
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report " + target + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(body);
+            } catch (IOException ignored) {
+                // a hidden .tmp, removed by a later start's sweep
+            }
+        }
     }
 }

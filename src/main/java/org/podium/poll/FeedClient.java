@@ -91,6 +91,19 @@ final class FeedClient implements AutoCloseable {
      * @throws FetchFailed no complete answer after the retries
      */
     Fetched get(URI uri, Validators validators) throws Refused, FetchFailed, InterruptedException {
+        return get(uri, validators, true);
+    }
+
+    /**
+     * GETs a page that only lists documents. Unlike a document, a page whose end is marked only by the
+     * connection closing is taken as it is: a cut page lists fewer links this time, the next poll has them.
+     */
+    Fetched page(URI uri) throws Refused, FetchFailed, InterruptedException {
+        return get(uri, Validators.NONE, false);
+    }
+
+    /** @param document true for a document bound for the inbox: see {@link #confirmed} */
+    private Fetched get(URI uri, Validators validators, boolean document) throws Refused, FetchFailed, InterruptedException {
         Retries retries = feed.retries();
         Attempt failure = null;
         for (int attempt = 0; attempt <= retries.attempts(); attempt++) {
@@ -101,7 +114,7 @@ final class FeedClient implements AutoCloseable {
                 Thread.sleep(wait.toMillis());
             }
             try {
-                return once(uri, validators);
+                return confirmed(uri, validators, document);
             } catch (Attempt a) {
                 failure = a;
                 if (!a.retryable) break;
@@ -112,7 +125,28 @@ final class FeedClient implements AutoCloseable {
     }
 
     /** One request, following allowed redirects. */
-    private Fetched once(URI start, Validators validators) throws Refused, Attempt {
+    /** A complete answer, and whether its body's end was marked only by the connection closing. */
+    private record Answer(Fetched fetched, boolean endUndeclared) {}
+
+    /**
+     * A document whose body declares no length (neither Content-Length nor chunked: it ends when the
+     * connection closes, as servers often answer a {@code Connection: close} request) could have been cut
+     * short without anything saying so. It is fetched a second time and kept only when both bodies are
+     * the same bytes.
+     */
+    private Fetched confirmed(URI uri, Validators validators, boolean document) throws Refused, Attempt {
+        Answer first = once(uri, validators);
+        if (!document || !first.endUndeclared()) return first.fetched();
+        Fetched again = once(uri, validators).fetched();
+        if (again.notModified() || !java.util.Arrays.equals(first.fetched().body(), again.body())) {
+            throw new Attempt("the body declares no length (it ends when the connection closes) and two fetches gave "
+                    + first.fetched().body().length + " and " + again.body().length
+                    + " different bytes: cut short or changing, not written", true, null);
+        }
+        return first.fetched();
+    }
+
+    private Answer once(URI start, Validators validators) throws Refused, Attempt {
         URI uri = start;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             HttpGet get = new HttpGet(uri);
@@ -138,11 +172,16 @@ final class FeedClient implements AutoCloseable {
                     }
                     continue;
                 }
-                if (code == 304) return new Fetched(uri, 304, new byte[0], header(response, "ETag"), header(response, "Last-Modified"));
+                if (code == 304) {
+                    return new Answer(new Fetched(uri, 304, new byte[0], header(response, "ETag"), header(response, "Last-Modified")), false);
+                }
                 if (code >= 500 || code == 408 || code == 429) throw new Attempt("answered " + code, true, null);
                 if (code < 200 || code > 299) throw new Attempt("answered " + code, false, null);
                 byte[] body = read(response.getEntity(), get);
-                return new Fetched(uri, code, body, header(response, "ETag"), header(response, "Last-Modified"));
+                HttpEntity entity = response.getEntity();
+                boolean endUndeclared = entity != null && entity.getContentLength() < 0 && !entity.isChunked();
+                return new Answer(new Fetched(uri, code, body, header(response, "ETag"), header(response, "Last-Modified")),
+                        endUndeclared);
             } catch (SocketTimeoutException e) {
                 throw new Attempt("no answer within " + feed.responseTimeout().toMillis() + " ms", true, e);
             } catch (IOException e) {
@@ -189,6 +228,7 @@ final class FeedClient implements AutoCloseable {
         if (declared >= 0 && total != declared) {
             throw new Attempt("the body has " + total + " bytes where Content-Length said " + declared, true, null);
         }
+
         return out.toByteArray();
     }
 

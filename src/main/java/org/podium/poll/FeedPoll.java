@@ -55,7 +55,7 @@ final class FeedPoll {
      */
     Optional<byte[]> page(URI uri) throws InterruptedException {
         try {
-            Fetched f = client.get(links.check(uri, uri.toString()), Validators.NONE);
+            Fetched f = client.page(links.check(uri, uri.toString()));
             LOG.info("{}: page {}: fetched ({} bytes)", feed.id(), uri, f.body().length);
             return Optional.of(f.body());
         } catch (Refused e) {
