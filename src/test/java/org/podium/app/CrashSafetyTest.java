@@ -1,11 +1,13 @@
 package org.podium.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.podium.outbox.Json;
 import org.podium.outbox.OutboxSchemas;
+import org.podium.reliability.Figures;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,10 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * restarted each time, then run to the end: nothing is lost, nothing is done twice, every outbox file
  * is whole and valid, every notice is published once.
  */
-@Timeout(value = 10, unit = TimeUnit.MINUTES)
+@Tag("reliability")
+@Timeout(value = 60, unit = TimeUnit.MINUTES)
 class CrashSafetyTest {
 
-    static final int KILLS = 20;
+    /** At least 20 kills per run; the soak run kills 100 times. */
+    static final int KILLS = Figures.soak() ? 100 : 20;
 
     @Test
     void killedTwentyTimesMidBatchItLosesNothingAndDoesNothingTwice(@TempDir Path dir) throws Exception {
@@ -141,6 +145,13 @@ class CrashSafetyTest {
         System.out.printf("| %d | %d | %d | %d | %d | %d | %d | %d |%n", kills, dropped.size(),
                 seen.values().stream().mapToInt(Integer::intValue).sum(), lost.size(), twice.size(), stored,
                 noticeFiles, invalid.size());
+
+        Figures.record("Crash safety", getClass(), String.format("%d SIGKILLs at random moments while %d files were processed "
+                        + "(every demo file twice, under two names), restarted each time, then one run to the end", kills, dropped.size()),
+                String.format("%d kills landed mid-work; %d files in .done, lost %d, processed twice %d; %d session versions stored "
+                                + "(once each); %d notices, each once; %d invalid outbox files; %d s", killedMidWork,
+                        seen.values().stream().mapToInt(Integer::intValue).sum(), lost.size(), twice.size(), stored, noticeFiles,
+                        invalid.size(), seconds));
 
         assertThat(killedMidWork).as("kills that landed while files were being processed").isGreaterThan(0);
         assertThat(lost).as("lost").isEmpty();

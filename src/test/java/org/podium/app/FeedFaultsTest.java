@@ -223,24 +223,8 @@ class FeedFaultsTest {
     }
 
     void writeFeeds(TestHome home, int retries) throws IOException {
-        Files.writeString(home.home.config().resolve("feeds.yaml"), """
-                feeds:
-                  - id: flaky
-                    series: alms
-                    kind: alkamel-portal
-                    enabled: true
-                    baseUrl: "http://127.0.0.1:%d/"
-                    allowedHosts: [127.0.0.1]
-                    season: "2023-24"
-                    portalSeason: "03_2023-2024"
-                    championship: ASIAN LE MANS SERIES
-                    events:
-                      - { round: 1, event: Sepang, portalEvent: "01_Sepang" }
-                    cron: "0/1 * * * * ?"
-                    connectTimeout: 1s
-                    responseTimeout: 1s
-                    retries: { attempts: %d, initialDelay: 10ms }
-                """.formatted(portal.getPort(), retries));
+        Files.writeString(home.home.config().resolve("feeds.yaml"), Portal.feedsYaml("flaky", portal.getPort(), "0/1 * * * * ?",
+                "connectTimeout: 1s", "responseTimeout: 1s", "retries: { attempts: " + retries + ", initialDelay: 10ms }"));
     }
 
     static String breaker(TestHome home) {

@@ -43,24 +43,8 @@ class FeedPollingEndToEndTest {
                 .withHeader("ETag", "\"r1\"").withBody(TestHome.sample("alkamel/elms-race-classification.CSV"))));
 
         try (TestHome home = new TestHome(dir, "h2")) {
-            Files.writeString(home.home.config().resolve("feeds.yaml"), """
-                    feeds:
-                      - id: alms-test
-                        series: alms
-                        kind: alkamel-portal
-                        enabled: true
-                        baseUrl: "http://127.0.0.1:%d/"
-                        allowedHosts: [127.0.0.1]
-                        season: "2023-24"
-                        portalSeason: "03_2023-2024"
-                        championship: ASIAN LE MANS SERIES
-                        events:
-                          - { round: 1, event: Sepang, portalEvent: "01_Sepang" }
-                        cron: "0/1 * * * * ?"
-                        connectTimeout: 2s
-                        responseTimeout: 5s
-                        retries: { attempts: 1, initialDelay: 10ms }
-                    """.formatted(portal.getPort()));
+            Files.writeString(home.home.config().resolve("feeds.yaml"), Portal.feedsYaml("alms-test", portal.getPort(), "0/1 * * * * ?",
+                    "connectTimeout: 2s", "responseTimeout: 5s", "retries: { attempts: 1, initialDelay: 10ms }"));
             home.start();
 
             Path result = home.outbox("results/alms/2023-24/01-race-1.json");

@@ -186,23 +186,8 @@ class HealthAndMetricsTest {
 
     /** One enabled feed, {@code alms-portal}, on the WireMock portal, polled on {@code cron}. */
     TestHome withFeed(TestHome home, String cron) throws IOException {
-        Files.writeString(home.home.config().resolve("feeds.yaml"), """
-                feeds:
-                  - id: alms-portal
-                    series: alms
-                    kind: alkamel-portal
-                    enabled: true
-                    baseUrl: "http://127.0.0.1:%d/"
-                    allowedHosts: [127.0.0.1]
-                    season: "2023-24"
-                    portalSeason: "03_2023-2024"
-                    championship: ASIAN LE MANS SERIES
-                    events:
-                      - { round: 1, event: Sepang, portalEvent: "01_Sepang" }
-                    cron: "%s"
-                    responseTimeout: 5s
-                    retries: { attempts: 1, initialDelay: 10ms }
-                """.formatted(portal.getPort(), cron));
+        Files.writeString(home.home.config().resolve("feeds.yaml"), Portal.feedsYaml("alms-portal", portal.getPort(), cron,
+                "responseTimeout: 5s", "retries: { attempts: 1, initialDelay: 10ms }"));
         return home;
     }
 

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,7 @@ import org.podium.outbox.OutboxSchemas;
  * its dangerous team name kept verbatim; the valid files are published; nothing outside the home
  * changed; and the heap stayed under its limit.
  */
+@Tag("reliability")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class HostileInboxEndToEndTest {
     static final String HEAP = "256m";
@@ -154,6 +156,12 @@ class HostileInboxEndToEndTest {
                 hostile.size(), corpus.size() - hostile.size(), rejected, hostile.size() - rejected,
                 figures.peakHeapBytes >> 20, HEAP_BYTES >> 20, figures.drainSeconds);
         System.out.printf("Accepted (dangerous team names kept verbatim; showing them safely is the job of whatever shows them): %s%n", expectedAccepted.keySet());
+        org.podium.reliability.Figures.record("Hostile input", getClass(), String.format("%d hostile files (+%d sidecars), 3 valid files and 2 links out of "
+                        + "the home dropped at once into Podium in its own JVM at -Xmx%s", hostile.size(), corpus.size() - hostile.size(), HEAP),
+                String.format("%d rejected with a valid report, %d accepted as the parsers alone accept them, links rejected unread; "
+                                + "3 of 3 valid published; still alive; nothing outside the home changed; peak heap %d of %d MB (GC log); "
+                                + "drained in %.1f s", rejected, hostile.size() - rejected, figures.peakHeapBytes >> 20, HEAP_BYTES >> 20,
+                        figures.drainSeconds));
     }
 
     private static final class Figures {

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.podium.poll.Portal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -90,23 +91,8 @@ class OnceExitCodesTest {
         portal.stubFor(WireMock.get(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(503)));
         Home home = new Home(dir);
         home.prepare();
-        Files.writeString(home.config().resolve("feeds.yaml"), """
-                feeds:
-                  - id: alms-portal
-                    series: alms
-                    kind: alkamel-portal
-                    enabled: true
-                    baseUrl: "http://127.0.0.1:%d/"
-                    allowedHosts: [127.0.0.1]
-                    season: "2023-24"
-                    portalSeason: "03_2023-2024"
-                    championship: ASIAN LE MANS SERIES
-                    events:
-                      - { round: 1, event: Sepang, portalEvent: "01_Sepang" }
-                    cron: "0 0 0 1 1 ?"
-                    responseTimeout: 5s
-                    retries: { attempts: 1, initialDelay: 10ms }
-                """.formatted(portal.getPort()));
+        Files.writeString(home.config().resolve("feeds.yaml"), Portal.feedsYaml("alms-portal", portal.getPort(), "0 0 0 1 1 ?",
+                "responseTimeout: 5s", "retries: { attempts: 1, initialDelay: 10ms }"));
     }
 
     @Test

@@ -40,23 +40,8 @@ class OnceFeedsTest {
     private void home() throws Exception {
         TestHome.copyTree(Path.of("routes"), dir.resolve("routes"));
         TestHome.copyTree(Path.of("config"), dir.resolve("config"));
-        Files.writeString(dir.resolve("config/feeds.yaml"), """
-                feeds:
-                  - id: alms-once
-                    series: alms
-                    kind: alkamel-portal
-                    enabled: true
-                    baseUrl: "http://127.0.0.1:%d/"
-                    allowedHosts: [127.0.0.1]
-                    season: "2023-24"
-                    portalSeason: "03_2023-2024"
-                    championship: ASIAN LE MANS SERIES
-                    events:
-                      - { round: 1, event: Sepang, portalEvent: "01_Sepang" }
-                    cron: "0 0 0 1 1 ?"
-                    responseTimeout: 5s
-                    retries: { attempts: 1, initialDelay: 10ms }
-                """.formatted(portal.getPort()));
+        Files.writeString(dir.resolve("config/feeds.yaml"), Portal.feedsYaml("alms-once", portal.getPort(), "0 0 0 1 1 ?",
+                "responseTimeout: 5s", "retries: { attempts: 1, initialDelay: 10ms }"));
     }
 
     private int once() {

@@ -3,11 +3,13 @@ package org.podium.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.podium.outbox.AtomicFiles;
 import org.podium.outbox.Json;
+import org.podium.reliability.Figures;
 import org.podium.store.TestDatabases;
 
 import java.nio.charset.StandardCharsets;
@@ -37,10 +39,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with a feed polled every two seconds: 2 000 files dropped at once, one instance killed with SIGKILL
  * mid-run. Every file is processed once, every notice published once, and no trigger fires twice.
  */
+@Tag("reliability")
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class SeveralInstancesTest {
 
-    static final int FILES = 2000;
+    /** 2 000 files; 6 000 in the soak run. */
+    static final int FILES = Figures.soak() ? 6000 : 2000;
 
     @Test
     void threeInstancesOnePostgresNoFileNoticeOrPollTwice(@TempDir Path dir) throws Exception {
@@ -153,6 +157,12 @@ class SeveralInstancesTest {
             System.out.printf("| %d | %d | %d | %d | %d | %d | %d | %d | %d / %d / %d |%n", dropped.size(),
                     done.values().stream().mapToInt(Integer::intValue).sum(), lost.size(), twice.size(), stored,
                     noticeFiles, fires.size(), firedTwice.size(), taken[0], taken[1], taken[2]);
+
+            Figures.record("Several instances", getClass(), String.format("3 JVMs sharing inbox, outbox and one PostgreSQL; %d files "
+                            + "dropped at once; instance 0 killed with SIGKILL after taking %d; a feed on a 2 s cron", dropped.size(), takenWhenKilled),
+                    String.format("%d in .done, lost %d, processed twice %d; %d stored; %d notices, each once; %d polls, %d fired twice; "
+                                    + "files per instance %d / %d / %d", done.values().stream().mapToInt(Integer::intValue).sum(), lost.size(),
+                            twice.size(), stored, noticeFiles, fires.size(), firedTwice.size(), taken[0], taken[1], taken[2]));
 
             for (String l : lost.subList(0, Math.min(5, lost.size()))) {
                 String name = Path.of(l).getFileName().toString();

@@ -67,25 +67,8 @@ class AlKamelPortalFeedTest {
 
     /** Short enough for the timeout tests, long enough for a loaded machine to answer the other requests. */
     String feedsYaml(String maxBytes, String responseTimeout) {
-        return """
-                feeds:
-                  - id: alms
-                    series: alms
-                    kind: alkamel-portal
-                    enabled: true
-                    baseUrl: "http://127.0.0.1:%d/"
-                    allowedHosts: [127.0.0.1]
-                    season: "2023-24"
-                    portalSeason: "03_2023-2024"
-                    championship: ASIAN LE MANS SERIES
-                    events:
-                      - { round: 1, event: Sepang, portalEvent: "01_Sepang" }
-                    cron: "0 0/10 * * * ?"
-                    maxBytes: %s
-                    connectTimeout: 1s
-                    responseTimeout: %s
-                    retries: { attempts: 1, initialDelay: 10ms }
-                """.formatted(portal.getPort(), maxBytes, responseTimeout);
+        return Portal.feedsYaml("alms", portal.getPort(), "0 0/10 * * * ?", "maxBytes: " + maxBytes, "connectTimeout: 1s",
+                "responseTimeout: " + responseTimeout, "retries: { attempts: 1, initialDelay: 10ms }");
     }
 
     private void page(String... links) {

@@ -72,6 +72,31 @@ public final class Portal {
         return sb.append("</select></form></body></html>\n").toString();
     }
 
+    /**
+     * A {@code config/feeds.yaml} with one enabled {@code alkamel-portal} feed of {@code alms} on the portal at
+     * {@code 127.0.0.1:port}: season 2023-24, round 1 at Sepang. {@code settings} are more of the feed's keys,
+     * one per line, such as {@code "responseTimeout: 5s"}.
+     */
+    public static String feedsYaml(String id, int port, String cron, String... settings) {
+        StringBuilder yaml = new StringBuilder("""
+                feeds:
+                  - id: %s
+                    series: alms
+                    kind: alkamel-portal
+                    enabled: true
+                    baseUrl: "http://127.0.0.1:%d/"
+                    allowedHosts: [127.0.0.1]
+                    season: "2023-24"
+                    portalSeason: "03_2023-2024"
+                    championship: ASIAN LE MANS SERIES
+                    events:
+                      - { round: 1, event: Sepang, portalEvent: "01_Sepang" }
+                    cron: "%s"
+                """.formatted(id, port, cron));
+        for (String setting : settings) yaml.append("    ").append(setting).append('\n');
+        return yaml.toString();
+    }
+
     /** A real sample file of src/test/resources/samples/. */
     public static byte[] sample(String name) {
         try (InputStream in = Portal.class.getResourceAsStream("/samples/" + name)) {
