@@ -31,17 +31,18 @@ final class Settings {
     static final String PREFIX = "podium.";
 
     /** Settings where 0 makes no sense. */
-    static final Map<String, Long> MINIMUM = Map.of(
-            "podium.db.pool-size", 1L,
-            "podium.inbox.max-file-size", 1L,
-            "podium.inbox.poll-delay", 1L,
-            "podium.inbox.read-lock-check-interval", 1L,
-            "podium.recompute.check-interval", 1L,
-            "podium.once.max-seconds", 1L,
-            "podium.shutdown-timeout", 1L,
-            "podium.poll.breaker.window", 1L,
-            "podium.poll.breaker.minimum-polls", 1L,
-            "podium.poll.breaker.half-open-polls", 1L);
+    static final Map<String, Long> MINIMUM = Map.ofEntries(
+            Map.entry("podium.db.pool-size", 1L),
+            Map.entry("podium.inbox.max-file-size", 1L),
+            Map.entry("podium.inbox.poll-delay", 1L),
+            Map.entry("podium.inbox.read-lock-check-interval", 1L),
+            Map.entry("podium.recompute.check-interval", 1L),
+            Map.entry("podium.recompute.max-seasons", 1L),
+            Map.entry("podium.once.max-seconds", 1L),
+            Map.entry("podium.shutdown-timeout", 1L),
+            Map.entry("podium.poll.breaker.window", 1L),
+            Map.entry("podium.poll.breaker.minimum-polls", 1L),
+            Map.entry("podium.poll.breaker.half-open-polls", 1L));
 
     /** Set by the command line, not in application.properties. */
     static final Set<String> COMMAND_LINE = Set.of("podium.home", "podium.log.format");

@@ -36,16 +36,30 @@ public final class SeasonChanges {
 
     /** Removes and returns the seasons that are due for recompute, in a stable order. */
     public List<SeasonRef> takeDue() {
+        return takeDue(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Removes and returns at most {@code max} of the seasons that are due, those waiting longest first:
+     * a recompute holds every season it computes in memory, so a backfill of a hundred seasons is
+     * computed a few at a time; the rest stay due for the next call.
+     */
+    public List<SeasonRef> takeDue(int max) {
         long now = nanoTime.getAsLong();
-        List<SeasonRef> due = new ArrayList<>();
+        List<Map.Entry<SeasonRef, Pending>> due = new ArrayList<>();
         for (Map.Entry<SeasonRef, Pending> e : pending.entrySet()) {
             Pending p = e.getValue();
-            if (now - p.last >= quietNanos || now - p.first >= maxDelayNanos) {
-                if (pending.remove(e.getKey(), p)) due.add(e.getKey());
-            }
+            if (now - p.last >= quietNanos || now - p.first >= maxDelayNanos) due.add(Map.entry(e.getKey(), p));
         }
-        due.sort(null);
-        return due;
+        due.sort(Map.Entry.<SeasonRef, Pending>comparingByValue(java.util.Comparator.comparingLong(Pending::first))
+                .thenComparing(Map.Entry.comparingByKey()));
+        List<SeasonRef> taken = new ArrayList<>();
+        for (Map.Entry<SeasonRef, Pending> e : due) {
+            if (taken.size() >= max) break;
+            if (pending.remove(e.getKey(), e.getValue())) taken.add(e.getKey());
+        }
+        taken.sort(null);
+        return taken;
     }
 
     public int pendingCount() { return pending.size(); }

@@ -46,7 +46,6 @@ public final class BackfillRun {
         // CPU time is what the run cost whatever else the machine was doing meanwhile
         line.add(String.format(Locale.ROOT, "cpuMsPerFile=%.2f", (Measure.processCpuNanos() - cpu0) / 1e6 / files));
         line.add(String.format(Locale.ROOT, "heapPeakMb=%.1f", heap.mb()));
-        line.add(String.format(Locale.ROOT, "liveHeapPeakMb=%.1f", heap.liveMb()));
         line.add(String.format(Locale.ROOT, "vmHwmMb=%.1f", Measure.vmHwmMb()));
         line.add("maxHeapMb=" + Runtime.getRuntime().maxMemory() / 1024 / 1024);
         System.out.println(line);

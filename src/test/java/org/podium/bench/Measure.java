@@ -56,26 +56,13 @@ final class Measure {
     /** Samples heap use: the highest used heap seen, in MB. */
     static final class HeapPeak {
         private final AtomicLong peak = new AtomicLong();
-        private final AtomicLong live = new AtomicLong();
 
         void sample() {
             long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             peak.accumulateAndGet(used, Math::max);
-            // What the heap still held right after the latest collection: the memory the work really keeps
-            long afterGc = 0;
-            for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                    afterGc += pool.getCollectionUsage().getUsed();
-                }
-            }
-            live.accumulateAndGet(afterGc, Math::max);
         }
 
-        /** The most heap in use at any sample, garbage included. */
         double mb() { return peak.get() / 1024.0 / 1024.0; }
-
-        /** The most heap left in use after a collection. */
-        double liveMb() { return live.get() / 1024.0 / 1024.0; }
     }
 
     /**

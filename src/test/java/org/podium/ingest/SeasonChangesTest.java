@@ -1,0 +1,57 @@
+package org.podium.ingest;
+
+import org.junit.jupiter.api.Test;
+import org.podium.store.SeasonRef;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SeasonChangesTest {
+
+    final AtomicLong now = new AtomicLong();
+    final SeasonChanges changes = new SeasonChanges(Duration.ofMillis(100), Duration.ofSeconds(5), now::get);
+
+    static SeasonRef season(String s) { return new SeasonRef("alms", s); }
+
+    void at(long millis) { now.set(Duration.ofMillis(millis).toNanos()); }
+
+    @Test
+    void aBurstOfFilesForOneSeasonIsOneRecomputeOnceItIsQuiet() {
+        at(0);
+        changes.changed(season("2023-24"));
+        at(50);
+        changes.changed(season("2023-24"));
+        at(120);
+        assertThat(changes.takeDue()).as("still within the quiet period of the last file").isEmpty();
+        at(150);
+        assertThat(changes.takeDue()).containsExactly(season("2023-24"));
+        assertThat(changes.takeDue()).isEmpty();
+    }
+
+    @Test
+    void aSeasonThatKeepsChangingIsTakenAfterTheMaximumDelay() {
+        for (long t = 0; t <= 5_000; t += 50) {
+            at(t);
+            changes.changed(season("2023-24"));
+        }
+        assertThat(changes.takeDue()).containsExactly(season("2023-24"));
+    }
+
+    @Test
+    void atMostMaxSeasonsAreTakenAtOnceTheLongestWaitingFirstAndTheRestStayDue() {
+        at(0);
+        changes.changed(season("2031"));
+        at(10);
+        changes.changed(season("2030"));
+        at(20);
+        changes.changed(season("2029"));
+        at(500);
+
+        assertThat(changes.takeDue(2)).containsExactly(season("2030"), season("2031"));
+        assertThat(changes.pendingCount()).isEqualTo(1);
+        assertThat(changes.takeDue(2)).containsExactly(season("2029"));
+        assertThat(changes.takeDue(2)).isEmpty();
+    }
+}
