@@ -106,9 +106,16 @@ public class PodiumConfiguration implements CamelConfiguration {
         return new Ingestion(reader, store, Path.of(inbox), maxBytes, changes::changed, stats);
     }
 
-    /** Keeps the inbox route out of linked folders. */
+    /** Keeps the inbox route out of linked folders, and each scan of a large backlog to a few hundred files. */
     @BindToRegistry(value = "inboxFilter", lazy = true)
-    public InboxFilter inboxFilter() { return new InboxFilter(); }
+    public InboxFilter inboxFilter(@PropertyInject("podium.inbox.max-files-per-poll") int maxFilesPerPoll) {
+        return new InboxFilter(maxFilesPerPoll);
+    }
+
+    @BindToRegistry(value = "inboxScan", lazy = true)
+    public org.podium.ingest.InboxScan inboxScan(@BeanInject("inboxFilter") InboxFilter filter) {
+        return new org.podium.ingest.InboxScan(filter);
+    }
 
     @BindToRegistry(value = "rejections", lazy = true)
     public Rejections rejections(@PropertyInject("podium.inbox") String inbox, @BeanInject("clock") Clock clock,

@@ -37,6 +37,7 @@ public final class Classifier {
     private final SeriesCatalog catalog;
     private final Path adjustmentsDir;
     private final Invitations invitations;
+    private final java.util.Set<org.podium.combined.SeasonKey> invitedSeasons;
     private final Aliases aliases;
     private final Clock clock;
     private final Map<SeasonRef, SeasonStandings> latest = new ConcurrentHashMap<>();
@@ -48,6 +49,7 @@ public final class Classifier {
         this.catalog = catalog;
         this.adjustmentsDir = adjustmentsDir;
         this.invitations = invitations;
+        this.invitedSeasons = invitations.seasons();
         this.aliases = aliases;
         this.clock = clock;
     }
@@ -69,16 +71,22 @@ public final class Classifier {
     }
 
     /**
-     * The standings of every stored season. A season's standings computed earlier are reused only
-     * while its current documents have not changed since (another instance may have stored a newer
-     * version): one query reads every season's last change.
+     * The standings of every stored season an invitation reads. A season's standings computed earlier
+     * are reused only while its current documents have not changed since (another instance may have
+     * stored a newer version): one query reads every season's last change. Other seasons are neither
+     * computed here nor kept: a store of hundreds of seasons would not fit in memory.
      */
     public Map<SeasonRef, SeasonStandings> allStandings() {
         for (Map.Entry<SeasonRef, Instant> e : store.seasonStamps().entrySet()) {
+            if (!invited(e.getKey())) continue;
             SeasonStandings cached = latest.get(e.getKey());
             if (cached == null || !e.getValue().equals(stamps.get(e.getKey()))) standings(e.getKey());
         }
         return Map.copyOf(latest);
+    }
+
+    private boolean invited(SeasonRef season) {
+        return invitedSeasons.contains(new org.podium.combined.SeasonKey(season.series(), season.season()));
     }
 
     private Optional<SeasonStandings> standings(SeasonRef season) {
@@ -101,8 +109,10 @@ public final class Classifier {
         for (var d : docs) sessions.add(store.load(d.id()));
         Adjustments adjustments = Adjustments.load(adjustmentsDir, season.series(), season.season());
         SeasonStandings standings = StandingsCalculator.compute(rules.get(), season.season(), sessions, adjustments);
-        latest.put(season, standings);
-        if (stamp != null) stamps.put(season, stamp);
+        if (invited(season)) {
+            latest.put(season, standings);
+            if (stamp != null) stamps.put(season, stamp);
+        }
         for (String w : standings.warnings()) LOG.warn("{}: {}", season, w);
         LOG.info("{}: standings computed from {} session(s) in {} ms: {} tables, {}{}", season, sessions.size(),
                 (System.nanoTime() - t0) / 1_000_000, standings.tables().size(),

@@ -43,6 +43,16 @@ public record Invitations(List<Invitation> invitations, List<OtherInvitation> ot
         }
     }
 
+    /** The seasons whose standings the invitations read: only those need be kept at hand. */
+    public java.util.Set<org.podium.combined.SeasonKey> seasons() {
+        java.util.Set<org.podium.combined.SeasonKey> out = new java.util.LinkedHashSet<>();
+        for (Invitation inv : invitations) {
+            if (inv.classification() instanceof TableClassification t) out.add(t.table().season());
+            if (inv.classification() instanceof CombinedTeamsClassification c) c.rule().tables().forEach(t -> out.add(t.season()));
+        }
+        return out;
+    }
+
     public Optional<Invitation> get(String id) {
         return invitations.stream().filter(i -> i.id().equals(id)).findFirst();
     }

@@ -100,7 +100,9 @@ public final class BackfillRun {
                     Long.parseLong(settings.getProperty("podium.inbox.lock-keep-alive").strip()),
                     Long.parseLong(settings.getProperty("podium.inbox.lock-max-age").strip()));
             camel.getRegistry().bind("inboxLocks", locks);
-            camel.getRegistry().bind("inboxFilter", new InboxFilter());
+            InboxFilter filter = new InboxFilter(Integer.parseInt(settings.getProperty("podium.inbox.max-files-per-poll").strip()));
+            camel.getRegistry().bind("inboxFilter", filter);
+            camel.getRegistry().bind("inboxScan", new org.podium.ingest.InboxScan(filter));
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
