@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -84,7 +83,7 @@ public final class ReportWriter {
         Path body = target.resolveSibling("." + target.getFileName() + ".body." + UUID.randomUUID() + ".tmp");
         try {
             Files.createDirectories(target.getParent());
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = AtomicFiles.sha256();
             try (Writer w = new OutputStreamWriter(new DigestOutputStream(
                     new BufferedOutputStream(Files.newOutputStream(body), 64 * 1024), digest), StandardCharsets.UTF_8)) {
                 ReportPage.body(inputs, w);
@@ -104,8 +103,6 @@ public final class ReportWriter {
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report " + target + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         } finally {
             try {
                 Files.deleteIfExists(body);
