@@ -97,8 +97,9 @@ final class Engine implements AutoCloseable {
     }
 
     /**
-     * Waits until the inbox holds nothing to take, nothing is in flight, no recompute is pending and
-     * the report is up to date, seen three times in a row.
+     * Waits until the inbox holds nothing to take, nothing is in flight and no recompute is pending, seen
+     * three times in a row; then writes the report at once if a publication made it stale (a run that
+     * ends by itself does not wait for the report's timer).
      *
      * @return false when {@code max} passed first
      */
@@ -110,11 +111,13 @@ final class Engine implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             boolean busy = inboxHasWork(home.inbox())
                     || context().getInflightRepository().size() > 0
-                    || changes.pendingCount() > 0
-                    || report.isStale();
+                    || changes.pendingCount() > 0;
             quiet = busy ? 0 : quiet + 1;
-            if (quiet >= 3) return true;
-            Thread.sleep(100);
+            if (quiet >= 3) {
+                report.writeNowIfStale();
+                return true;
+            }
+            Thread.sleep(50);
         }
         return false;
     }

@@ -21,9 +21,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes {@code outbox/report/index.html} from what the outbox holds and the rejection reports in
- * {@code inbox/.failed/}. A publish marks the report stale; it is rewritten by its own route at most
- * every {@code podium.report.interval}, so that a burst of publications costs one report and the
- * report never delays a notice. A report whose content did not change is not rewritten; a changed one
+ * {@code inbox/.failed/}. A publish marks the report stale; in the daemon it is rewritten by its own
+ * route at most every {@code podium.report.interval}, so that a burst of publications costs one report
+ * and the report never delays a notice; a run that ends by itself ({@code once}, {@code rebuild},
+ * {@code demo}) writes it as soon as its last publication is done ({@link #writeNowIfStale()}). A report whose content did not change is not rewritten; a changed one
  * is written atomically and recorded in the outbox index with kind {@value #KIND}.
  */
 public final class ReportWriter {
@@ -56,8 +57,18 @@ public final class ReportWriter {
      * Rewrites the report when a publish made it stale, unless the last one was so slow that writing
      * again now would take more than a fifth of a CPU: then it stays stale until the next call.
      */
-    public boolean writeIfStale() {
+    public synchronized boolean writeIfStale() {
         if (!stale.get() || clock.millis() < notBeforeMillis) return false;
+        return rewrite();
+    }
+
+    /** Rewrites the report now when it is stale, whatever the last write cost: the run is about to end. */
+    public synchronized boolean writeNowIfStale() {
+        if (!stale.get()) return false;
+        return rewrite();
+    }
+
+    private boolean rewrite() {
         stale.set(false);
         long started = clock.millis();
         try {

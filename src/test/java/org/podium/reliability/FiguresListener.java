@@ -37,29 +37,48 @@ public final class FiguresListener implements TestExecutionListener {
         }
     }
 
+    /**
+     * Surefire runs the tests in two JVMs: each writes its own rows under {@code target/reliability/<build>/},
+     * then prints and writes the table of every row of this build so far (the JVM that ends last has them all).
+     */
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
         List<Figures.Line> lines = Figures.lines();
         if (lines.isEmpty()) return;
-        String table = table(lines);
-        System.out.println();
-        System.out.println(table);
+        String rows = rows(lines);
+        String table = rows;
         try {
             Path target = Path.of("target");
             if (Files.isDirectory(target)) {
-                Files.writeString(target.resolve("reliability.md"), table, StandardCharsets.UTF_8);
+                Path build = target.resolve("reliability").resolve(System.getProperty("podium.test.build", "local"));
+                Files.createDirectories(build);
+                Files.writeString(build.resolve("fork-" + System.getProperty("surefire.forkNumber", "1") + ".rows"), rows,
+                        StandardCharsets.UTF_8);
+                StringBuilder all = new StringBuilder();
+                try (var files = Files.list(build)) {
+                    for (Path f : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".rows")).sorted()::iterator) {
+                        all.append(Files.readString(f, StandardCharsets.UTF_8));
+                    }
+                }
+                table = all.toString();
+                Files.writeString(target.resolve("reliability.md"), header() + table, StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             System.out.println("could not write target/reliability.md: " + e.getMessage());
         }
+        System.out.println();
+        System.out.println(header() + table);
     }
 
-    String table(List<Figures.Line> lines) {
+    private static String header() {
+        return "Reliability figures, " + LocalDate.now() + (Figures.soak() ? " (soak run)" : "") + ", Java "
+                + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " CPUs\n\n"
+                + "| area | what was done | figures | test |\n|---|---|---|---|\n";
+    }
+
+    /** One Markdown table row per figure, with its test's outcome. */
+    String rows(List<Figures.Line> lines) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Reliability figures, ").append(LocalDate.now()).append(Figures.soak() ? " (soak run)" : "")
-                .append(", Java ").append(System.getProperty("java.version")).append(", ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" CPUs\n\n");
-        sb.append("| area | what was done | figures | test |\n|---|---|---|---|\n");
         for (Figures.Line l : lines) {
             TestExecutionResult.Status status;
             synchronized (outcomes) {
