@@ -27,14 +27,15 @@ final class Engine implements AutoCloseable {
     private final Home home;
     private final Main main;
 
-    /** For a run that ends by itself (once, rebuild, demo, tests): no management server. */
+    /** For a run that ends by itself (once, rebuild, demo, tests): no management server, no feed schedule. */
     Engine(Home home, Map<String, String> overrides) {
         this(home, overrides, false);
     }
 
     /**
      * @param serve whether the management server (health, metrics) runs, as {@code application.properties}
-     *              configures it; only the daemon serves, so one-shot runs never contend for its port
+     *              configures it, and the feeds are polled on their schedules; only the daemon serves, so
+     *              one-shot runs never contend for its port nor poll a feed twice
      */
     Engine(Home home, Map<String, String> overrides, boolean serve) {
         this.home = home;
@@ -50,7 +51,11 @@ final class Engine implements AutoCloseable {
         main.configure().addConfiguration(PollConfiguration.class);
         main.configure().withRoutesIncludePattern("file:" + home.routes() + "/*.yaml");
         main.addOverrideProperty("podium.home", home.root().toString());
-        if (!serve) main.addOverrideProperty("camel.management.enabled", "false");
+        if (!serve) {
+            main.addOverrideProperty("camel.management.enabled", "false");
+            // A run that ends by itself polls each due feed once, itself: no cron fires during it.
+            main.addOverrideProperty(PollConfiguration.SCHEDULED, "false");
+        }
         overrides.forEach(main::addOverrideProperty);
     }
 

@@ -30,6 +30,8 @@ public class PollConfiguration implements CamelConfiguration {
 
     /** The route template each feed's route is made from (routes/poll.yaml). */
     public static final String TEMPLATE = "feed-poll";
+    /** Whether each feed's route polls it on its cron: true for {@code run}, false for the commands that end by themselves. */
+    public static final String SCHEDULED = "podium.poll.scheduled";
 
     @BindToRegistry(value = "feedStatus", lazy = true)
     public FeedStatus feedStatus() { return new FeedStatus(); }
@@ -52,6 +54,22 @@ public class PollConfiguration implements CamelConfiguration {
                 ? FeedsFile.load(file, Files.isDirectory(series) ? SeriesCatalog.load(series) : new SeriesCatalog(List.of()))
                 : Feeds.none();
         context.getRegistry().bind("feeds", feeds);
+        // once, rebuild and demo poll the due feeds themselves, once each: the schedule belongs to run
+        if (!Boolean.parseBoolean(context.getPropertiesComponent().resolveProperty(SCHEDULED).orElse("true").strip())) {
+            LOG.debug("feed schedule not started: this command polls the feeds that are due itself");
+        } else {
+            addFeedRoutesOnStart(context, feeds);
+        }
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                FeedPolls polls = context.getRegistry().lookupByNameAndType("feedPoller", FeedPolls.class);
+                if (polls != null) polls.close();
+            }
+        });
+    }
+
+    private static void addFeedRoutesOnStart(CamelContext context, Feeds feeds) throws Exception {
         AtomicBoolean added = new AtomicBoolean();
         context.addStartupListener(new StartupListener() {
             @Override
@@ -61,13 +79,6 @@ public class PollConfiguration implements CamelConfiguration {
             @Override
             public void onCamelContextFullyStarted(CamelContext c, boolean alreadyStarted) throws Exception {
                 if (added.compareAndSet(false, true)) addFeedRoutes(c, feeds);
-            }
-        });
-        context.addService(new ServiceSupport() {
-            @Override
-            protected void doStop() {
-                FeedPolls polls = context.getRegistry().lookupByNameAndType("feedPoller", FeedPolls.class);
-                if (polls != null) polls.close();
             }
         });
     }

@@ -79,6 +79,29 @@ class OnceFeedsTest {
     }
 
     @Test
+    void onceNeverStartsTheScheduleEvenForAFeedOnAOneSecondCron() throws Exception {
+        home();
+        Files.writeString(dir.resolve("config/feeds.yaml"), Portal.feedsYaml("alms-once", portal.getPort(), "* * * * * ?",
+                "responseTimeout: 5s", "retries: { attempts: 1, initialDelay: 10ms }"));
+        portal.stubFor(get(urlEqualTo(PAGE)).willReturn(aResponse().withBody(Portal.eventPage(Map.of(Portal.ALMS, List.of(RACE))))));
+        portal.stubFor(get(urlEqualTo(Portal.path(RACE))).willReturn(aResponse().withBody(Portal.sample("alkamel/elms-race-classification.CSV"))));
+        // a file in the inbox keeps the run busy past the next fire of the cron
+        for (int i = 0; i < 20; i++) {
+            org.podium.outbox.AtomicFiles.write(dir.resolve("inbox/alms/2023-24/01_Sepang/Race 2/copy-" + i + ".CSV"),
+                    Portal.sample("alkamel/elms-race-classification.CSV"));
+        }
+        long started = System.nanoTime();
+
+        int code = once();
+
+        assertThat(code).isZero();
+        assertThat(System.nanoTime() - started).as("the run outlasted a fire of the cron").isGreaterThan(1_000_000_000L);
+        // one poll: the event page once and the document once (fetched twice only when no length is declared)
+        portal.verify(1, getRequestedFor(urlEqualTo(PAGE)));
+        assertThat(printed()).containsOnlyOnce("feed alms-once:").contains("feed alms-once: 1 fetched");
+    }
+
+    @Test
     void aFailedFeedExitsWithTwo() throws Exception {
         home();
         portal.stubFor(get(urlEqualTo(PAGE)).willReturn(aResponse().withStatus(503)));

@@ -22,7 +22,9 @@ public final class RunningPodium implements AutoCloseable {
     public static RunningPodium start(Path root, Map<String, String> overrides) throws Exception {
         Home home = new Home(root);
         home.prepare();
-        Engine engine = new Engine(home, overrides);
+        Map<String, String> settings = new java.util.HashMap<>(overrides);
+        settings.putIfAbsent(org.podium.poll.PollConfiguration.SCHEDULED, "true");
+        Engine engine = new Engine(home, settings);
         engine.start();
         return new RunningPodium(home, engine);
     }

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * A temporary home folder with the project's real {@code routes/} and {@code config/}, and Podium
- * running on it (the real Camel Main, the real YAML routes, a fresh database of the given kind).
+ * running on it as {@code run} does, without the management server (the real Camel Main, the real
+ * YAML routes, the feeds on their schedules, a fresh database of the given kind).
  */
 final class TestHome implements AutoCloseable {
 
@@ -31,6 +32,8 @@ final class TestHome implements AutoCloseable {
         overrides.put("podium.db.url", TestDatabases.freshUrl(databaseKind, dir.resolve("db")));
         overrides.put("podium.inbox.read-lock-min-age", "200");
         overrides.put("podium.inbox.poll-delay", "100");
+        // as the daemon runs: feeds polled on their schedules
+        overrides.put(org.podium.poll.PollConfiguration.SCHEDULED, "true");
     }
 
     TestHome with(String key, String value) {

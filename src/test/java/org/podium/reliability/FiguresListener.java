@@ -50,7 +50,7 @@ public final class FiguresListener implements TestExecutionListener {
         try {
             Path target = Path.of("target");
             if (Files.isDirectory(target)) {
-                Path build = target.resolve("reliability").resolve(System.getProperty("podium.test.build", "local"));
+                Path build = target.resolve("reliability").resolve(System.getProperty("tests.build", "local"));
                 Files.createDirectories(build);
                 Files.writeString(build.resolve("fork-" + System.getProperty("surefire.forkNumber", "1") + ".rows"), rows,
                         StandardCharsets.UTF_8);
