@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Timestamp;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,14 +22,21 @@ import java.util.concurrent.TimeUnit;
  * simultaneous attempts). Here a lock is only ever taken by an INSERT, which the primary key lets
  * exactly one instance win; an orphan (a row its instance stopped renewing) is first deleted by a
  * statement whose condition the database checks, so two instances cannot both take it over either.
+ *
+ * <p>Each row names the instance that took it, and only that instance releases or renews it. Camel
+ * removes keys it does not hold: its file consumer removes the key of every file a scan found but could
+ * not begin (another instance holds it) or left for the next scan, and a release delayed past the
+ * move can arrive after the row was taken over. Removing by key alone let a third instance take a file
+ * the first was still working on; here such a removal leaves the row alone.
  */
 public final class InboxLockRepository extends JdbcMessageIdRepository {
 
     private static final Logger LOG = LoggerFactory.getLogger("podium.ingest");
+    private static final String TABLE = "CAMEL_MESSAGEPROCESSED";
 
+    private final String owner = UUID.randomUUID().toString();
     private final long maxAgeMillis;
     private final long keepAliveMillis;
-    private final Set<String> held = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService keepAlive;
 
     public InboxLockRepository(DataSource dataSource, String processorName, long keepAliveMillis, long maxAgeMillis) {
@@ -41,6 +48,9 @@ public final class InboxLockRepository extends JdbcMessageIdRepository {
         this.keepAliveMillis = keepAliveMillis;
         setCreateTableIfNotExists(false);   // created by the store's migrations, with room for long paths
     }
+
+    /** This instance's name in the lock table: a new one every time the application starts. */
+    public String owner() { return owner; }
 
     /** Counts only live locks: an orphan does not hold its file. */
     @Override
@@ -54,15 +64,30 @@ public final class InboxLockRepository extends JdbcMessageIdRepository {
     protected int insert(String key) {
         int orphans = jdbcTemplate.update(getDeleteString() + " AND createdAt < ?", processorName, key, cutoff());
         if (orphans > 0) LOG.info("{}: its lock had expired (the instance holding it stopped): taken over", key);
-        int n = super.insert(key);     // a second instance inserting the same key fails on the primary key
-        held.add(key);
+        // a second instance inserting the same key fails on the primary key
+        return jdbcTemplate.update("INSERT INTO " + TABLE + " (processorName, messageId, createdAt, owner) VALUES (?, ?, ?, ?)",
+                processorName, key, new Timestamp(System.currentTimeMillis()), owner);
+    }
+
+    /** Releases the lock only if this instance holds it. */
+    @Override
+    protected int delete(String key) {
+        int n = jdbcTemplate.update(getDeleteString() + " AND owner = ?", processorName, key, owner);
+        if (n == 0 && LOG.isDebugEnabled()) {
+            List<String> holders = jdbcTemplate.queryForList("SELECT owner FROM " + TABLE
+                    + " WHERE processorName = ? AND messageId = ?", String.class, processorName, key);
+            if (!holders.isEmpty()) {
+                LOG.debug("{}: asked to release its lock, held by instance {}, not by this one ({}): left in place",
+                        key, holders.get(0), owner);
+            }
+        }
         return n;
     }
 
+    /** Clears this instance's locks only. */
     @Override
-    protected int delete(String key) {
-        held.remove(key);
-        return super.delete(key);
+    protected int delete() {
+        return jdbcTemplate.update(getClearString() + " AND owner = ?", processorName, owner);
     }
 
     private Timestamp cutoff() {
@@ -80,14 +105,17 @@ public final class InboxLockRepository extends JdbcMessageIdRepository {
         keepAlive.scheduleWithFixedDelay(this::renew, keepAliveMillis, keepAliveMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Renews the time of every lock this instance holds, so that no other instance takes them over. */
+    /**
+     * Renews the time of every lock this instance holds, so that no other instance takes them over; then
+     * removes the locks instances left when they stopped (killed): a lock of a file that is gone would
+     * otherwise stay in the table for good, as no instance ever asks for its key again.
+     */
     void renew() {
         try {
-            Timestamp now = new Timestamp(System.currentTimeMillis());
-            for (String key : held) {
-                jdbcTemplate.update("UPDATE CAMEL_MESSAGEPROCESSED SET createdAt = ? WHERE processorName = ? AND messageId = ?",
-                        now, processorName, key);
-            }
+            jdbcTemplate.update("UPDATE " + TABLE + " SET createdAt = ? WHERE processorName = ? AND owner = ?",
+                    new Timestamp(System.currentTimeMillis()), processorName, owner);
+            int orphans = jdbcTemplate.update(getClearString() + " AND createdAt < ?", processorName, cutoff());
+            if (orphans > 0) LOG.info("removed {} inbox lock(s) left by an instance that stopped", orphans);
         } catch (RuntimeException e) {
             LOG.warn("could not renew the inbox locks held: {}", e.getMessage());
         }

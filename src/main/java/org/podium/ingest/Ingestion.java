@@ -12,15 +12,27 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * One inbox file to a stored session result: read, parse, validate, store. A file that cannot be read
- * as results throws {@link FeedException}; the route turns that into a rejection. Anything else (the
- * store is down) is not the file's fault, so the file stays in the inbox and is tried again.
+ * One inbox file to a stored session result: read, parse, validate, store, and only then out of the
+ * inbox. A file that cannot be read as results throws {@link FeedException}; the route turns that into
+ * a rejection. Anything else (the store is down) is not the file's fault, so the file stays in the
+ * inbox and is tried again.
  */
 public final class Ingestion {
 
@@ -53,7 +65,7 @@ public final class Ingestion {
      *
      * @return a one-line description of what happened, for the log and the exchange
      */
-    public String ingest(String relativePath, String moveTo) throws FeedException, IOException {
+    public String ingest(String relativePath) throws FeedException, IOException {
         String rel = relativePath.replace('\\', '/');
         Path file = inbox.resolve(rel);
         if (!inInbox(inbox, file)) {
@@ -83,7 +95,7 @@ public final class Ingestion {
         }
         Path sidecarFile = sidecarOf(file);
         // Taken before its sidecar is read: after a crash between moving the sidecar and moving the
-        // file, the file comes back alone and must still count as already done.
+        // file (leaveInbox), the file comes back alone and must still count as already done.
         var already = store.findByInboxPath(rel, sha256(raw));
         if (already.isPresent()) {
             stats.duplicate();
@@ -94,7 +106,6 @@ public final class Ingestion {
         byte[] sidecar = readSidecar(rel, sidecarFile);
         SessionResult result = parse(raw, rel, sidecar);
         SaveOutcome saved = store.save(result, raw, rel);
-        moveSidecar(rel, moveTo);
         String what;
         if (saved.duplicate()) {
             stats.duplicate();
@@ -182,23 +193,144 @@ public final class Ingestion {
     static String sha256(byte[] raw) { return org.podium.outbox.Json.sha256(raw); }
 
     /**
-     * Where a processed file goes, relative to the inbox: {@code .done/<date>/<its path>}, with a
-     * number added when a file of that name was already processed that day (a re-published file keeps
-     * its name), so that nothing in {@code .done/} is ever overwritten.
+     * The route's last step: the file leaves the inbox, now that it is stored (or rejected), so that a
+     * crash before this leaves it in the inbox to be taken again. A stored file goes to
+     * {@code .done/<date>/<its path>}, a rejected one to {@code .failed/<its path>} with its report
+     * ({@code <file>.error.json}); a sidecar goes with its file.
+     *
+     * <p>Nothing in {@code .done/} or {@code .failed/} is ever replaced. When the name is taken (a file of
+     * that name went there before, or is going there right now), the file and what goes with it take the
+     * next free name, {@code <name> (2).<ext>}, {@code (3)}…, and the clash is logged. (Camel's {@code move}
+     * option deletes whatever has the target's name first, so the route does not use it.)
+     *
+     * @param rejected the rejection and its report, or null when the file was stored
+     * @return where the file went, relative to the inbox
      */
-    public String doneTarget(String relativePath) {
-        return Rejections.unique(inbox, ".done/" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "/"
-                + relativePath.replace('\\', '/'));
+    public String leaveInbox(String relativePath, Rejections.Rejected rejected) throws IOException {
+        String rel = relativePath.replace('\\', '/');
+        Path file = inbox.resolve(rel);
+        String planned = rejected == null
+                ? ".done/" + LocalDate.now(ZoneOffset.UTC) + "/" + rel
+                : ".failed/" + rel;
+        // The report, the sidecar, then the file: a crash on the way leaves the file in the inbox.
+        List<Placed> pieces = new ArrayList<>();
+        Path report = rejected == null ? null : temporary(inbox.resolve(planned), rejected.report());
+        try {
+            if (report != null) pieces.add(new Placed(report, REPORT));
+            Path sidecar = sidecarOf(file);
+            if (Files.exists(sidecar, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(sidecar, LinkOption.NOFOLLOW_LINKS)) {
+                pieces.add(new Placed(sidecar, SIDECAR));
+            }
+            pieces.add(new Placed(file, ""));
+            for (int n = 1; ; n++) {
+                String to = numbered(planned, n);
+                if (sameFile(file, inbox.resolve(to))) {
+                    // an earlier move placed the file here and stopped (killed) before taking it out of the inbox
+                    Files.delete(file);
+                    return to;
+                }
+                if (!free(to)) continue;
+                if (placeAll(pieces, to)) {
+                    if (n > 1) LOG.warn("{}: inbox/{} already exists: moved to inbox/{} instead", rel, planned, to);
+                    if (rejected != null) LOG.warn("{}: rejected, moved to inbox/{}: {}", rel, to, rejected.message());
+                    return to;
+                }
+                // taken meanwhile: what was placed already goes on to the next name with the rest
+            }
+        } finally {
+            if (report != null) Files.deleteIfExists(report);    // still there only when the report was not placed
+        }
     }
 
-    /** Moves a sidecar into the folder its file is going to. */
-    public void moveSidecar(String relativePath, String movedTo) throws IOException {
-        Path sidecar = sidecarOf(inbox.resolve(relativePath.replace('\\', '/')));
-        if (!Files.isRegularFile(sidecar) || movedTo == null) return;
-        Path target = inbox.resolve(movedTo.replace('\\', '/'));
-        Path dest = target.resolveSibling(target.getFileName() + ".meta.json");
+    private static final String SIDECAR = ".meta.json";
+    private static final String REPORT = ".error.json";
+
+    /** A file going out of the inbox with the file it belongs to, and where it is now. */
+    private static final class Placed {
+        Path at;
+        final String suffix;
+
+        Placed(Path at, String suffix) {
+            this.at = at;
+            this.suffix = suffix;
+        }
+    }
+
+    /** Places every piece under {@code to}; false when a name was taken first. */
+    private boolean placeAll(List<Placed> pieces, String to) throws IOException {
+        for (Placed p : pieces) {
+            Path dest = inbox.resolve(to + p.suffix);
+            if (p.at.equals(dest)) continue;
+            if (!moveNew(p.at, dest)) return false;
+            p.at = dest;
+        }
+        return true;
+    }
+
+    /** True when neither a file nor its report or sidecar has the name {@code to}. */
+    private boolean free(String to) {
+        for (String suffix : List.of("", SIDECAR, REPORT)) {
+            if (Files.exists(inbox.resolve(to + suffix), LinkOption.NOFOLLOW_LINKS)) return false;
+        }
+        return true;
+    }
+
+    /** {@code path} for n = 1, otherwise {@code path} with " (n)" before its extension. */
+    static String numbered(String path, int n) {
+        if (n == 1) return path;
+        int slash = path.lastIndexOf('/');
+        int dot = path.lastIndexOf('.');
+        return dot > slash ? path.substring(0, dot) + " (" + n + ")" + path.substring(dot) : path + " (" + n + ")";
+    }
+
+    /**
+     * Moves {@code source} to {@code dest} unless {@code dest} exists; false when it does. Files.move
+     * checks the target and then renames, and a rename replaces what appeared in between; a hard link is
+     * made only if the name is free, in one step. Where there are no hard links (some shared file
+     * systems), or for what is not a regular file (a link is moved, never followed), it is Files.move.
+     */
+    static boolean moveNew(Path source, Path dest) throws IOException {
         Files.createDirectories(dest.getParent());
-        Files.move(sidecar, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+            boolean linked;
+            try {
+                Files.createLink(dest, source);
+                linked = true;
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                linked = false;       // no hard links here: the plain move below
+            }
+            if (linked) {
+                Files.delete(source);
+                return true;
+            }
+        }
+        try {
+            Files.move(source, dest);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+    }
+
+    /** True when both paths name one regular file (two links to it). */
+    private static boolean sameFile(Path a, Path b) throws IOException {
+        if (!Files.isRegularFile(a, LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(b, LinkOption.NOFOLLOW_LINKS)) return false;
+        Object ka = Files.readAttributes(a, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        return ka != null && ka.equals(Files.readAttributes(b, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey());
+    }
+
+    /** The bytes in a hidden file beside {@code target}, flushed to disk, to be moved into place. */
+    private static Path temporary(Path target, byte[] content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buf = ByteBuffer.wrap(content);
+            while (buf.hasRemaining()) ch.write(buf);
+            ch.force(true);
+        }
+        return tmp;
     }
 
     private String currentVersion(SessionResult result) {

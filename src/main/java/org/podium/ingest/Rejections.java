@@ -3,10 +3,7 @@ package org.podium.ingest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.podium.feed.FeedException;
-import org.podium.outbox.AtomicFiles;
 import org.podium.outbox.Json;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,16 +14,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
- * A rejected file goes to {@code inbox/.failed/} (the route moves it) with {@code <file>.error.json}
- * beside it: what failed, where, why, and what to do.
+ * A rejected file goes to {@code inbox/.failed/} with {@code <file>.error.json} beside it: what failed,
+ * where, why, and what to do. This builds the report; the route's last step
+ * ({@link Ingestion#leaveInbox}) puts the file, its report and its sidecar there.
  */
 public final class Rejections {
 
     public static final String SCHEMA = "podium.rejection/1";
-    private static final Logger LOG = LoggerFactory.getLogger("podium.ingest");
     /** Rejected files are hashed as they are streamed, up to this size. */
     private static final long MAX_HASHED_BYTES = 64L * 1024 * 1024;
 
@@ -40,49 +36,14 @@ public final class Rejections {
         this.stats = stats;
     }
 
-    /** Where a rejected file goes, relative to the inbox; never onto an earlier rejected file. */
-    public String failedPath(String relativePath) {
-        return unique(inbox, ".failed/" + relativePath.replace('\\', '/'));
-    }
+    /** A file rejected: why, in a line, and its report as it will be written beside it. */
+    public record Rejected(String message, byte[] report) {}
 
-    /** {@code path}, or {@code path} with " (2)", " (3)"… before its extension when taken. */
-    static String unique(Path inbox, String path) {
-        if (!Files.exists(inbox.resolve(path))) return path;
-        int slash = path.lastIndexOf('/');
-        int dot = path.lastIndexOf('.');
-        String stem = dot > slash ? path.substring(0, dot) : path;
-        String ext = dot > slash ? path.substring(dot) : "";
-        for (int n = 2; ; n++) {
-            String candidate = stem + " (" + n + ")" + ext;
-            if (!Files.exists(inbox.resolve(candidate))) return candidate;
-        }
-    }
-
-    /**
-     * Writes the error report for a rejected file and returns where the file must move (relative to the
-     * inbox).
-     */
-    public String reject(String relativePath, Throwable error) {
-        String rel = relativePath.replace('\\', '/');
-        String target = failedPath(rel);
-        ObjectNode report = report(rel, error);
-        AtomicFiles.write(inbox.resolve(target + ".error.json"), Json.bytes(report));
-        moveSidecar(rel, target);
+    /** The rejection of an inbox file, with its error report. */
+    public Rejected reject(String relativePath, Throwable error) {
+        ObjectNode report = report(relativePath.replace('\\', '/'), error);
         stats.rejected();
-        LOG.warn("{}: rejected, moved to inbox/{}: {}", rel, target, report.path("error").path("message").asText());
-        return target;
-    }
-
-    private void moveSidecar(String rel, String target) {
-        Path sidecar = inbox.resolve(rel + ".meta.json");
-        if (!Files.isRegularFile(sidecar)) return;
-        try {
-            Path dest = inbox.resolve(target + ".meta.json");
-            Files.createDirectories(dest.getParent());
-            Files.move(sidecar, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            LOG.warn("{}: could not move its sidecar to inbox/{}: {}", rel, target, e.getMessage());
-        }
+        return new Rejected(report.path("error").path("message").asText(), Json.bytes(report));
     }
 
     private static String sha256(Path file) throws IOException {

@@ -23,7 +23,7 @@ public final class Database implements AutoCloseable {
 
     /** The migration scripts in order; a new script is appended here and never edited once released. */
     static final List<String> MIGRATIONS = List.of("V1__results.sql", "V2__notices.sql", "V3__feeds.sql", "V4__inbox_locks.sql",
-            "V5__lookup_indexes.sql");
+            "V5__lookup_indexes.sql", "V6__inbox_lock_owner.sql");
 
     private final HikariDataSource dataSource;
     private final String url;

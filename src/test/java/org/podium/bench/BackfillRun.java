@@ -85,7 +85,10 @@ public final class BackfillRun {
         Path inbox = home.resolve("inbox");
         Files.createDirectories(inbox);
         Map<String, String> params = Measure.ingestParameters(Path.of("routes"), inbox);
-        // the pipeline moves a file where a bean says; the floor moves it to the same kind of place
+        // the pipeline's last step moves the file (its consumer leaves files alone: noop); the floor lets
+        // Camel move it to the same kind of place
+        params.remove("noop");
+        params.remove("idempotent");
         params.put("move", ".done/${date:now:yyyy-MM-dd}/${file:name}");
         StringJoiner uri = new StringJoiner("&", "file:" + inbox + "?", "");
         // references to beans (#name, #bean:name) stay as they are; values are taken literally

@@ -84,7 +84,7 @@ class InboxLinksTest {
     void fileThatIsALinkIsRejectedWithoutReadingItsTarget() throws Exception {
         Path pipe = pipeOutside("secret.CSV");
         link(SESSION + "link_Official.CSV", pipe);
-        assertThatThrownBy(() -> ingestion.ingest(SESSION + "link_Official.CSV", ".done/x"))
+        assertThatThrownBy(() -> ingestion.ingest(SESSION + "link_Official.CSV"))
                 .isInstanceOfSatisfying(FeedException.class, e -> assertThat(e.problems().get(0).message()).contains("is a link"));
         assertThat(store.documentCount()).isZero();
         assertThat(pipe).exists();
@@ -95,7 +95,7 @@ class InboxLinksTest {
         Path folder = Files.createDirectories(outside.resolve("race-1"));
         Path target = Files.write(folder.resolve("x_Official.CSV"), RACE);
         link(SESSION.substring(0, SESSION.length() - 1), folder);
-        assertThatThrownBy(() -> ingestion.ingest(SESSION + "x_Official.CSV", ".done/x"))
+        assertThatThrownBy(() -> ingestion.ingest(SESSION + "x_Official.CSV"))
                 .isInstanceOf(IOException.class).hasMessageContaining("outside the inbox");
         assertThat(store.documentCount()).isZero();
         assertThat(Files.readAllBytes(target)).isEqualTo(RACE);
@@ -106,7 +106,7 @@ class InboxLinksTest {
         Path pipe = pipeOutside("secret.meta.json");
         AtomicFiles.write(inbox.resolve(SESSION + "x_Official.CSV"), RACE);
         link(SESSION + "x_Official.CSV.meta.json", pipe);
-        assertThatThrownBy(() -> ingestion.ingest(SESSION + "x_Official.CSV", ".done/x"))
+        assertThatThrownBy(() -> ingestion.ingest(SESSION + "x_Official.CSV"))
                 .isInstanceOfSatisfying(FeedException.class, e -> assertThat(e.problems().get(0).message())
                         .contains("sidecar x_Official.CSV.meta.json is a link"));
         assertThat(store.documentCount()).isZero();
@@ -116,7 +116,7 @@ class InboxLinksTest {
     void oversizedSidecarIsRejectedUnread() throws Exception {
         AtomicFiles.write(inbox.resolve(SESSION + "x_Official.CSV"), RACE);
         AtomicFiles.write(inbox.resolve(SESSION + "x_Official.CSV.meta.json"), new byte[5_000_000]);
-        assertThatThrownBy(() -> ingestion.ingest(SESSION + "x_Official.CSV", ".done/x"))
+        assertThatThrownBy(() -> ingestion.ingest(SESSION + "x_Official.CSV"))
                 .isInstanceOfSatisfying(FeedException.class, e -> assertThat(e.problems().get(0).message())
                         .contains("is 5000000 bytes").contains("at most 16384 bytes"));
     }
@@ -125,7 +125,7 @@ class InboxLinksTest {
     void realFileBesideTheLinksIsStillIngested() throws Exception {
         link(SESSION + "link_Official.CSV", Files.write(outside.resolve("elsewhere.CSV"), RACE));
         AtomicFiles.write(inbox.resolve(SESSION + "x_Official.CSV"), RACE);
-        assertThat(ingestion.ingest(SESSION + "x_Official.CSV", ".done/x")).startsWith("stored as version 1");
+        assertThat(ingestion.ingest(SESSION + "x_Official.CSV")).startsWith("stored as version 1");
     }
 
     @Test

@@ -7,6 +7,12 @@ import org.podium.store.Database;
 import org.podium.store.TestDatabases;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,8 +20,12 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** Two instances' inbox locks on one database: a file is only ever held by one of them. */
+/**
+ * Several instances' inbox locks on one database: a file is only ever held by one of them, and only
+ * the instance holding a lock ever releases it.
+ */
 class InboxLockRepositoryTest {
 
     static Stream<String> databases() { return TestDatabases.kinds(); }
@@ -49,6 +59,112 @@ class InboxLockRepositoryTest {
         }
     }
 
+    /**
+     * What Camel's file consumer does with a file it could not begin (another instance holds its lock):
+     * it removes the file's key from the idempotent repository (GenericFileConsumer.processBatch, then
+     * removeExcessiveInProgressFiles, as idempotentEager is true by default); a scan that finds more
+     * files than it may take does the same with the rest. Neither may release the lock of the instance
+     * that holds the file, or a third instance takes the file while the first is still at it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void anInstanceThatCouldNotTakeAFileLeavesTheHoldersLockAlone(String kind, @TempDir Path dir) throws Exception {
+        try (Database db = open(kind, dir)) {
+            InboxLockRepository a = new InboxLockRepository(db.dataSource(), "inbox", 1000, 30_000);
+            InboxLockRepository b = new InboxLockRepository(db.dataSource(), "inbox", 1000, 30_000);
+            InboxLockRepository c = new InboxLockRepository(db.dataSource(), "inbox", 1000, 30_000);
+            a.start();
+            b.start();
+            c.start();
+            int files = 200;
+            int takenTwice = 0;
+            for (int k = 0; k < files; k++) {
+                String key = "alms/2023-24/01_Sepang/Race 1/file-" + k + ".CSV";
+                assertThat(a.add(key)).as("the first instance takes " + key).isTrue();
+                assertThat(tryAdd(b, key)).as("a second instance is refused " + key).isFalse();
+                b.remove(key);                    // b's consumer drops the file it could not begin
+                if (tryAdd(c, key)) takenTwice++; // a third instance's next scan
+                assertThat(owners(db)).containsEntry(key, a.owner());
+            }
+            System.out.printf("[inbox locks, %s] %d files; taken by a second instance after a third one gave up on them: %d%n",
+                    kind, files, takenTwice);
+            assertThat(takenTwice).as("files taken by a second instance while the first held them").isZero();
+            for (int k = 0; k < files; k++) {
+                String key = "alms/2023-24/01_Sepang/Race 1/file-" + k + ".CSV";
+                assertThat(a.remove(key)).as("the holder releases " + key).isTrue();
+                assertThat(c.add(key)).as("free again: " + key).isTrue();
+            }
+            a.stop();
+            b.stop();
+            c.stop();
+        }
+    }
+
+    /**
+     * A release arrives late (Camel releases a lock a delay after the move, or the instance stalled for
+     * longer than the maximum age): by then another instance may hold a lock on the same key, and the
+     * late release must not take it away.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aLateReleaseLeavesTheLockAnotherInstanceTookSinceAlone(String kind, @TempDir Path dir) throws Exception {
+        try (Database db = open(kind, dir)) {
+            InboxLockRepository stalled = new InboxLockRepository(db.dataSource(), "inbox", 100, 1_000);
+            InboxLockRepository b = new InboxLockRepository(db.dataSource(), "inbox", 100, 1_000);
+            InboxLockRepository c = new InboxLockRepository(db.dataSource(), "inbox", 100, 1_000);
+            stalled.start();
+            b.start();
+            c.start();
+            assertThat(stalled.add("z.CSV")).isTrue();
+            stalled.stop();                      // stops renewing: its lock becomes an orphan
+            await().atMost(Duration.ofSeconds(10)).until(() -> tryAdd(b, "z.CSV"));
+            stalled.remove("z.CSV");             // its release, arriving late
+            assertThat(tryAdd(c, "z.CSV")).as("b's lock survives a release by the instance that held the key before").isFalse();
+            assertThat(owners(db)).containsExactly(Map.entry("z.CSV", b.owner()));
+            assertThat(b.remove("z.CSV")).isTrue();
+            b.stop();
+            c.stop();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void eachLockNamesTheInstanceThatTookItAndOnlyThatInstanceClearsIt(String kind, @TempDir Path dir) throws Exception {
+        try (Database db = open(kind, dir)) {
+            InboxLockRepository a = new InboxLockRepository(db.dataSource(), "inbox", 1000, 30_000);
+            InboxLockRepository b = new InboxLockRepository(db.dataSource(), "inbox", 1000, 30_000);
+            a.start();
+            b.start();
+            assertThat(a.owner()).isNotEqualTo(b.owner());
+            assertThat(a.add("a.CSV")).isTrue();
+            assertThat(b.add("b.CSV")).isTrue();
+            assertThat(owners(db)).containsExactly(Map.entry("a.CSV", a.owner()), Map.entry("b.CSV", b.owner()));
+            a.clear();
+            assertThat(owners(db)).containsExactly(Map.entry("b.CSV", b.owner()));
+            assertThat(a.contains("b.CSV")).as("another instance's lock still counts").isTrue();
+            a.stop();
+            b.stop();
+        }
+    }
+
+    /** A lock a killed instance left on a file that is gone is never asked for again: it is swept away. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void theLockOfAnInstanceThatDiedIsSweptAwayEvenIfNoOneAsksForIt(String kind, @TempDir Path dir) throws Exception {
+        try (Database db = open(kind, dir)) {
+            InboxLockRepository dead = new InboxLockRepository(db.dataSource(), "inbox", 100, 1_000);
+            InboxLockRepository alive = new InboxLockRepository(db.dataSource(), "inbox", 100, 1_000);
+            dead.start();
+            alive.start();
+            assertThat(dead.add("gone.CSV")).isTrue();
+            assertThat(alive.add("held.CSV")).isTrue();
+            dead.stop();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !owners(db).containsKey("gone.CSV"));
+            assertThat(owners(db)).as("a live lock is kept").containsExactly(Map.entry("held.CSV", alive.owner()));
+            alive.stop();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aLockIsReleasedOnRemoveAndALiveLockIsNotTakenOver(String kind, @TempDir Path dir) throws Exception {
@@ -58,8 +174,8 @@ class InboxLockRepositoryTest {
             a.start();
             b.start();
             assertThat(a.add("x.CSV")).isTrue();
-            Thread.sleep(1_500);     // longer than the maximum age, but a renews its lock
-            assertThat(tryAdd(b, "x.CSV")).isFalse();
+            // for longer than the maximum age: a renews its lock, so b never gets it
+            await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5)).until(() -> !tryAdd(b, "x.CSV"));
             assertThat(a.remove("x.CSV")).isTrue();
             assertThat(b.add("x.CSV")).isTrue();
             a.stop();
@@ -77,9 +193,10 @@ class InboxLockRepositoryTest {
             dead.stop();             // stops renewing, as a killed instance would
             InboxLockRepository b = new InboxLockRepository(db.dataSource(), "inbox", 100, 1_000);
             b.start();
+            long since = System.nanoTime();
             assertThat(tryAdd(b, "y.CSV")).as("still fresh").isFalse();
-            Thread.sleep(1_300);
-            assertThat(b.add("y.CSV")).as("expired: taken over").isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> tryAdd(b, "y.CSV"));
+            assertThat(Duration.ofNanos(System.nanoTime() - since)).as("taken over only once expired").isGreaterThan(Duration.ofMillis(500));
             b.stop();
         }
     }
@@ -90,6 +207,16 @@ class InboxLockRepositoryTest {
         } catch (RuntimeException e) {
             return false;      // the other instance's row came first: the database refused ours
         }
+    }
+
+    /** The lock table: key to owner. */
+    private static Map<String, String> owners(Database db) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT messageId, owner FROM CAMEL_MESSAGEPROCESSED")) {
+            while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+        }
+        return out;
     }
 
     private static Database open(String kind, Path dir) {
