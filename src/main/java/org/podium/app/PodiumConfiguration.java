@@ -68,7 +68,10 @@ public class PodiumConfiguration implements CamelConfiguration {
     public InboxLockRepository inboxLocks(@BeanInject("database") Database db,
                                           @PropertyInject("podium.inbox.lock-keep-alive") long keepAlive,
                                           @PropertyInject("podium.inbox.lock-max-age") long maxAge) {
-        return new InboxLockRepository(db.dataSource(), "podium-inbox", keepAlive, maxAge);
+        InboxLockRepository locks = new InboxLockRepository(db.dataSource(), "podium-inbox", keepAlive, maxAge);
+        // an embedded store is this process's alone: the locks in it were left by a run that was killed
+        locks.setClearOnStart(db.isExclusive());
+        return locks;
     }
 
     /** One recompute-and-publish at a time across instances. */

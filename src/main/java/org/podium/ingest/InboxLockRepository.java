@@ -38,6 +38,7 @@ public final class InboxLockRepository extends JdbcMessageIdRepository {
     private final long maxAgeMillis;
     private final long keepAliveMillis;
     private ScheduledExecutorService keepAlive;
+    private boolean clearOnStart;
 
     public InboxLockRepository(DataSource dataSource, String processorName, long keepAliveMillis, long maxAgeMillis) {
         super(dataSource, processorName);
@@ -48,6 +49,12 @@ public final class InboxLockRepository extends JdbcMessageIdRepository {
         this.keepAliveMillis = keepAliveMillis;
         setCreateTableIfNotExists(false);   // created by the store's migrations, with room for long paths
     }
+
+    /**
+     * Whether every lock in the table is removed at start: only when no other process can use the store
+     * (an embedded database), so that files a killed run held are taken at once, not after the maximum age.
+     */
+    public void setClearOnStart(boolean clearOnStart) { this.clearOnStart = clearOnStart; }
 
     /** This instance's name in the lock table: a new one every time the application starts. */
     public String owner() { return owner; }
@@ -97,6 +104,10 @@ public final class InboxLockRepository extends JdbcMessageIdRepository {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (clearOnStart) {
+            int left = jdbcTemplate.update(getClearString(), processorName);
+            if (left > 0) LOG.info("removed {} inbox lock(s) left by the last run, which was killed: their files are taken now", left);
+        }
         keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "podium-inbox-lock-keep-alive");
             t.setDaemon(true);

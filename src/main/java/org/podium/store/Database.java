@@ -48,6 +48,16 @@ public final class Database implements AutoCloseable {
 
     public boolean isPostgres() { return url.startsWith("jdbc:postgresql:"); }
 
+    /**
+     * True for an embedded H2 file or memory database: one process at a time opens it (H2 locks its file),
+     * so whatever another process left in it, that process is gone.
+     */
+    public boolean isExclusive() {
+        String u = url.toLowerCase(java.util.Locale.ROOT);
+        return u.startsWith("jdbc:h2:") && !u.startsWith("jdbc:h2:tcp:") && !u.startsWith("jdbc:h2:ssl:")
+                && !u.contains("auto_server=true") && !u.contains("file_lock=no");
+    }
+
     /** A URL safe to print: no password. */
     public String describe() { return url.replaceAll("password=[^&;]*", "password=***"); }
 

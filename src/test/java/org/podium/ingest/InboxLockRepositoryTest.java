@@ -30,6 +30,31 @@ class InboxLockRepositoryTest {
 
     static Stream<String> databases() { return TestDatabases.kinds(); }
 
+    /**
+     * A run killed while it held files leaves their locks behind. On an embedded store (one process at a
+     * time) the next run removes them as it starts and takes the files at once; on a shared store it
+     * leaves them until they expire, as another instance may be holding them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void locksLeftByAKilledRunAreRemovedAtStartOnlyOnAStoreNoOtherProcessOpens(String kind, @TempDir Path dir) throws Exception {
+        try (Database db = open(kind, dir)) {
+            InboxLockRepository killed = new InboxLockRepository(db.dataSource(), "inbox", 1000, 30_000);
+            killed.start();
+            assertThat(killed.add("alms/2023-24/01_Sepang/Race 1/race.CSV")).isTrue();
+            // killed: never released, never stopped
+
+            InboxLockRepository next = new InboxLockRepository(db.dataSource(), "inbox", 1000, 30_000);
+            next.setClearOnStart(db.isExclusive());
+            next.start();
+            boolean taken = tryAdd(next, "alms/2023-24/01_Sepang/Race 1/race.CSV");
+            next.stop();
+
+            assertThat(db.isExclusive()).isEqualTo(kind.equals("h2"));
+            assertThat(taken).as("the file is taken by the next run at once").isEqualTo(kind.equals("h2"));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void twoInstancesTryingTheSameFileAtOnceNeverBothGetIt(String kind, @TempDir Path dir) throws Exception {

@@ -39,12 +39,16 @@ public final class FiguresListener implements TestExecutionListener {
 
     /**
      * Surefire runs the tests in two JVMs: each writes its own rows under {@code target/reliability/<build>/},
-     * then prints and writes the table of every row of this build so far (the JVM that ends last has them all).
+     * then prints and writes the table of every row of this build so far (the last one printed has them all).
      */
+    /** Surefire runs each test class as a test plan of its own: the table is printed again only when it grew. */
+    private static int printed;
+
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
         List<Figures.Line> lines = Figures.lines();
-        if (lines.isEmpty()) return;
+        if (lines.size() <= printed) return;
+        printed = lines.size();
         String rows = rows(lines);
         String table = rows;
         try {
@@ -52,7 +56,7 @@ public final class FiguresListener implements TestExecutionListener {
             if (Files.isDirectory(target)) {
                 Path build = target.resolve("reliability").resolve(System.getProperty("tests.build", "local"));
                 Files.createDirectories(build);
-                Files.writeString(build.resolve("fork-" + System.getProperty("surefire.forkNumber", "1") + ".rows"), rows,
+                Files.writeString(build.resolve("jvm-" + ProcessHandle.current().pid() + ".rows"), rows,
                         StandardCharsets.UTF_8);
                 StringBuilder all = new StringBuilder();
                 try (var files = Files.list(build)) {
