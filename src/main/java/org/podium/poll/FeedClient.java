@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * GETs for one feed, with the feed's limits: connect and response timeouts, a size limit enforced while the
- * body is read, retries with exponential backoff on 5xx answers, timeouts and cut connections, redirects
+ * body is read, retries with exponential backoff on 5xx answers, timeouts and cut connections (not on a
+ * refused connection, an unknown host or a failed TLS handshake, which fail at once), redirects
  * followed only where the {@link LinkPolicy} allows, {@code Connection: close} where the feed asks for it,
  * and conditional GETs from remembered validators.
  *
@@ -189,7 +190,7 @@ final class FeedClient implements AutoCloseable {
                     throw new Attempt("the response took longer than " + feed.responseTimeout().toMillis() + " ms", true, e);
                 }
                 if (Thread.currentThread().isInterrupted()) throw new Attempt("interrupted", false, e);
-                throw new Attempt(describe(e), true, e);
+                throw new Attempt(describe(e), !unreachable(e), e);
             } catch (HttpException e) {
                 throw new Attempt(describe(e), false, e);
             } finally {
@@ -253,6 +254,22 @@ final class FeedClient implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("{}: closing the HTTP client: {}", feed.id(), e.getMessage());
         }
+    }
+
+    /**
+     * True when the portal cannot be reached at all (connection refused, no such host, no route, a TLS
+     * handshake or certificate failure): trying again seconds later gives the same answer, so the poll
+     * fails at once instead of walking the backoff ladder; the next scheduled poll tries again.
+     */
+    static boolean unreachable(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.NoRouteToHostException || t instanceof javax.net.ssl.SSLHandshakeException
+                    || t instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One failed attempt; retryable ones (5xx, timeouts, cut connections) are tried again. */

@@ -220,9 +220,10 @@ class DemoStandingsEndToEndTest {
             Map<String, String> settings = Map.of("podium.db.url", database(dir.resolve("db")));
 
             // Oldest first: the rejected file is taken before the amendment triggers the recompute.
-            drop(home, RACE_2 + HOSTILE_FILE, (HostileCorpus.RACE_HEADER + "\r\n").getBytes(StandardCharsets.UTF_8));
-            Thread.sleep(20);
-            drop(home, RACE_2 + "03_Classification_Race 2_Official.CSV", amendedRace2());
+            Path rejected = drop(home, RACE_2 + HOSTILE_FILE, (HostileCorpus.RACE_HEADER + "\r\n").getBytes(StandardCharsets.UTF_8));
+            Path amended = drop(home, RACE_2 + "03_Classification_Race 2_Official.CSV", amendedRace2());
+            Files.setLastModifiedTime(rejected, java.nio.file.attribute.FileTime.fromMillis(
+                    Files.getLastModifiedTime(amended).toMillis() - 1000));
             assertThat(command("once", home, settings)).isEqualTo(Commands.REJECTED);
             report = home.resolve("outbox/report/index.html");
 
@@ -263,8 +264,10 @@ class DemoStandingsEndToEndTest {
             return (official + row + "\r\n").getBytes(StandardCharsets.UTF_8);
         }
 
-        private static void drop(Path home, String relative, byte[] content) {
-            org.podium.outbox.AtomicFiles.write(home.resolve("inbox").resolve(relative), content);
+        private static Path drop(Path home, String relative, byte[] content) {
+            Path file = home.resolve("inbox").resolve(relative);
+            org.podium.outbox.AtomicFiles.write(file, content);
+            return file;
         }
 
         private static int command(String name, Path home, Map<String, String> settings) {

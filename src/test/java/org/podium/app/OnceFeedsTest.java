@@ -102,6 +102,24 @@ class OnceFeedsTest {
     }
 
     @Test
+    void aPortalThatRefusesConnectionsFailsThePollAtOnceWithoutTheBackoffLadder() throws Exception {
+        home();
+        int closed;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) { closed = socket.getLocalPort(); }
+        // a ladder of 3 retries from 5 s would take 35 s per request
+        Files.writeString(dir.resolve("config/feeds.yaml"), Portal.feedsYaml("alms-once", closed, "0 0 0 1 1 ?",
+                "responseTimeout: 5s", "retries: { attempts: 3, initialDelay: 5s, multiplier: 2, maxDelay: 20s }"));
+        long started = System.nanoTime();
+
+        int code = once();
+
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertThat(code).isEqualTo(Commands.FEED_FAILED);
+        assertThat(printed()).contains("feed alms-once:").contains("FAILED").containsIgnoringCase("refused");
+        assertThat(seconds).as("seconds from start to exit").isLessThan(30);
+    }
+
+    @Test
     void aFailedFeedExitsWithTwo() throws Exception {
         home();
         portal.stubFor(get(urlEqualTo(PAGE)).willReturn(aResponse().withStatus(503)));
