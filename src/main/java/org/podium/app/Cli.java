@@ -7,12 +7,14 @@ import java.util.List;
 /** The command line: {@code <command> [--home DIR] [--log-format text|json] [FILE…]}. */
 record Cli(String command, Path home, String logFormat, List<String> files) {
 
-    static final List<String> COMMANDS = List.of("demo", "run", "once", "validate", "rebuild");
+    static final List<String> COMMANDS = List.of("init", "demo", "run", "once", "validate", "rebuild");
 
     static final String USAGE = """
             Usage: java -jar podium.jar <command> [options] [FILE...]
 
             Commands:
+              init               make a new home folder (--home) with the default configuration to edit;
+                                 run, once and rebuild need an existing home
               demo               copy the bundled demo season into a fresh home folder (default ./podium-demo),
                                  process it, print a summary and exit
               run                run as a daemon: take files dropped into the inbox, poll the feeds on their

@@ -48,7 +48,15 @@ final class Commands {
         }
         Home home = new Home(cli.home());
         try {
+            // A home is made on purpose only (init, demo): a misspelt --home in a cron job must not run on
+            // a fresh folder with default settings and report success.
+            if (List.of("run", "once", "rebuild").contains(cli.command()) && !java.nio.file.Files.isDirectory(home.root())) {
+                throw new ConfigurationException("the home folder " + home.root() + " does not exist: give the folder that "
+                        + "holds inbox/, outbox/ and config/ with --home (or PODIUM_HOME), or make a new one with "
+                        + "podium init --home " + home.root(), null);
+            }
             return switch (cli.command()) {
+                case "init" -> init(home, out);
                 case "validate" -> new Validate(home, out).run(cli.files());
                 case "demo" -> new Demo(home, out, overrides).run();
                 case "run" -> daemon(home, overrides);
@@ -65,6 +73,17 @@ final class Commands {
             Thread.currentThread().interrupt();
             return CONFIGURATION;
         }
+    }
+
+    /** Makes a home folder with the default configuration and routes; what is already there is kept. */
+    static int init(Home home, PrintStream out) {
+        boolean existed = java.nio.file.Files.isDirectory(home.config());
+        home.prepare();
+        out.printf("podium: home %s ready: config/ %s, routes/, inbox/, outbox/, data/%n", home.root(),
+                existed ? "kept as it was" : "written with the defaults (series rules, feeds, invitations) to edit");
+        out.printf("next: drop result files into %s, or enable feeds in %s, then run podium once --home %s%n",
+                home.inbox(), home.config().resolve("feeds.yaml"), home.root());
+        return OK;
     }
 
     static int daemon(Home home, Map<String, String> overrides) throws InterruptedException {

@@ -38,6 +38,7 @@ class EnvironmentSettingsTest {
         int port = HealthAndMetricsTest.freePort();
         var http = java.net.http.HttpClient.newHttpClient();
         var health = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/observe/health/live")).build();
+        java.nio.file.Files.createDirectories(dir.resolve("home"));
         try (PodiumProcess p = PodiumProcess.classes().env("PODIUM_MANAGEMENT_PORT", Integer.toString(port))
                 .start(dir, "run", "run", "--home", dir.resolve("home").toString())) {
             GracefulShutdownTest.waitUntil(() -> {

@@ -32,7 +32,8 @@ class HomeSettingTest {
     }
 
     @Test
-    void withoutHomeTheConfiguredHomeIsUsed() {
+    void withoutHomeTheConfiguredHomeIsUsed() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("configured"));
         System.setProperty("podium.home", dir.resolve("configured").toString());
 
         assertThat(podium("once")).isZero();
@@ -41,7 +42,8 @@ class HomeSettingTest {
     }
 
     @Test
-    void aConfiguredHomeThatIsNotTheHomeGivenIsAConfigurationError() {
+    void aConfiguredHomeThatIsNotTheHomeGivenIsAConfigurationError() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("given"));
         System.setProperty("podium.home", dir.resolve("configured").toString());
 
         assertThat(podium("once", "--home", dir.resolve("given").toString())).isEqualTo(3);

@@ -149,9 +149,30 @@ class OnceExitCodesTest {
     }
 
     @Test
+    void aHomeThatDoesNotExistExitsThreeAndMakesNothing() {
+        Path typo = dir.resolve("srv/podum");
+
+        assertThat(podium("once", "--home", typo.toString())).isEqualTo(3);
+        assertThat(err()).contains("the home folder " + typo + " does not exist").contains("podium init --home " + typo);
+        assertThat(Files.exists(typo)).isFalse();
+    }
+
+    @Test
+    void initMakesAHomeWithTheDefaultsAndSaysWhere() {
+        Path home = dir.resolve("srv/podium");
+
+        assertThat(podium("init", "--home", home.toString())).isZero();
+        assertThat(out()).contains("home " + home + " ready").contains("written with the defaults");
+        assertThat(home.resolve("config/feeds.yaml")).isRegularFile();
+        assertThat(home.resolve("routes/ingest.yaml")).isRegularFile();
+        assertThat(home.resolve("inbox")).isDirectory();
+        assertThat(podium("once", "--home", home.toString())).isZero();
+    }
+
+    @Test
     void helpListsEveryCommandAndOption() {
         assertThat(podium("--help")).isZero();
-        assertThat(out()).contains("demo", "run", "once", "validate FILE...", "rebuild",
+        assertThat(out()).contains("init", "demo", "run", "once", "validate FILE...", "rebuild",
                 "--home DIR", "--log-format FMT", "--help", "PODIUM_DB_URL");
     }
 }

@@ -69,6 +69,7 @@ class PodiumJarIT {
 
     @Test
     void aBadSettingIsAJsonErrorLineCarryingTheException() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("home"));
         try (PodiumProcess p = PodiumProcess.jar(JAR).env("PODIUM_RECOMPUTE_MAX_DELAY", "5s")
                 .start(dir, "bad", "once", "--log-format", "json", "--home", dir.resolve("home").toString())) {
             assertThat(p.exitCode(Duration.ofSeconds(120))).isEqualTo(3);
