@@ -123,6 +123,14 @@ final class Commands {
                     rebuild ? "rebuild" : "once", stats.ingestedCount(), stats.rejectedCount(), stats.duplicateCount(),
                     failedFeeds.isEmpty() ? "" : "; feed(s) failed: " + String.join(", ", failedFeeds),
                     idle ? "" : "; stopped after " + max.toSeconds() + " s with work left (see the log)");
+            // each rejected file by name, with its report: what a person at the terminal or a cron mail acts on
+            for (IngestStats.Rejection r : stats.rejections()) {
+                out.printf("  rejected %s: %s%n    moved to inbox/%s, report inbox/%s%n", r.file(), r.reason(), r.movedTo(), r.report());
+            }
+            if (stats.rejectedCount() > stats.rejections().size()) {
+                out.printf("  … and %d more rejected file(s) in inbox/.failed/, each with its report%n",
+                        stats.rejectedCount() - stats.rejections().size());
+            }
             return exitCode(stats.rejectedCount(), failedFeeds.size());
         } catch (ConfigurationException e) {
             throw e;

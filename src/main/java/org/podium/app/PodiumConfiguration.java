@@ -16,6 +16,7 @@ import org.podium.combined.Aliases;
 import org.podium.invitation.Invitations;
 import org.podium.outbox.NoticeDesk;
 import org.podium.poll.FeedStatus;
+import org.podium.poll.Feeds;
 import org.podium.store.NoticeLedger;
 import org.podium.store.PublicationLock;
 import org.podium.ingest.InboxLockRepository;
@@ -193,9 +194,10 @@ public class PodiumConfiguration implements CamelConfiguration {
     /** Into the Prometheus registry when metrics are on ({@code camel.metrics.enabled}), else kept in memory. */
     @BindToRegistry(value = PodiumMeters.BEAN, lazy = true)
     public PodiumMeters podiumMeters(CamelContext camelContext, @BeanInject("ingestStats") IngestStats stats,
-                                     @BeanInject("feedStatus") FeedStatus feeds) {
+                                     @BeanInject("feedStatus") FeedStatus feeds, @BeanInject("feeds") Feeds configured) {
         MeterRegistry registry = camelContext.getRegistry().findSingleByType(MeterRegistry.class);
-        PodiumMeters meters = new PodiumMeters(registry != null ? registry : new SimpleMeterRegistry(), stats);
+        PodiumMeters meters = new PodiumMeters(registry != null ? registry : new SimpleMeterRegistry(), stats,
+                configured.enabled().stream().map(org.podium.poll.Feed::id).toList());
         feeds.onPolled(meters::feedPolled);
         return meters;
     }

@@ -31,8 +31,16 @@ public final class PodiumMeters {
     private final AtomicReference<Instant> lastPublish = new AtomicReference<>();
     private final Timer recompute;
 
-    public PodiumMeters(MeterRegistry registry, IngestStats files) {
+    /**
+     * @param feedIds the enabled feeds: their fetch counters, like every notice state's, are there from the
+     *                start with the value 0, so that an alert on them sees a series before the first event
+     */
+    public PodiumMeters(MeterRegistry registry, IngestStats files, java.util.Collection<String> feedIds) {
         this.registry = registry;
+        for (org.podium.invitation.NoticeState state : org.podium.invitation.NoticeState.values()) noticeCounter(state);
+        for (String feed : feedIds) {
+            for (org.podium.poll.FetchOutcome outcome : org.podium.poll.FetchOutcome.values()) feedCounter(feed, outcome);
+        }
         fileCounter("ingested", files, IngestStats::ingestedCount);
         fileCounter("rejected", files, IngestStats::rejectedCount);
         fileCounter("duplicate", files, IngestStats::duplicateCount);
@@ -61,21 +69,27 @@ public final class PodiumMeters {
 
     /** One invitation notice published, in its state ({@code LEADER}, {@code CLINCHED}…). */
     public void noticePublished(Object state) {
-        Counter.builder("podium.notices.published")
+        noticeCounter(state).increment();
+    }
+
+    private Counter noticeCounter(Object state) {
+        return Counter.builder("podium.notices.published")
                 .tag("state", label(state))
                 .description("Invitation notices published since start, by state")
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 
     /** {@code count} documents of one feed's poll ended as {@code outcome} ({@code fetched}, {@code failed}…). */
     private void feedFetches(String feedId, Object outcome, int count) {
-        Counter.builder("podium.feed.fetches")
+        feedCounter(feedId, outcome).increment(count);
+    }
+
+    private Counter feedCounter(String feedId, Object outcome) {
+        return Counter.builder("podium.feed.fetches")
                 .tag("feed", feedId)
                 .tag("outcome", label(outcome))
                 .description("Feed documents fetched since start, by feed and outcome")
-                .register(registry)
-                .increment(count);
+                .register(registry);
     }
 
     /** A whole poll's documents, counted by outcome. */

@@ -232,7 +232,10 @@ public final class Ingestion {
                 if (!free(to)) continue;
                 if (placeAll(pieces, to)) {
                     if (n > 1) LOG.warn("{}: inbox/{} already exists: moved to inbox/{} instead", rel, planned, to);
-                    if (rejected != null) LOG.warn("{}: rejected, moved to inbox/{}: {}", rel, to, rejected.message());
+                    if (rejected != null) {
+                        LOG.warn("{}: rejected, moved to inbox/{}: {}", rel, to, rejected.message());
+                        stats.rejectedTo(rel, to, rejected.message());
+                    }
                     return to;
                 }
                 // taken meanwhile: what was placed already goes on to the next name with the rest

@@ -152,6 +152,24 @@ class HealthAndMetricsTest {
     }
 
     @Test
+    void everyCounterIsScrapedWithZeroBeforeItsFirstEvent(@TempDir Path dir) throws Exception {
+        int port = freePort();
+        // a feed that is not due before 2099: nothing is fetched, nothing is published
+        try (TestHome home = withFeed(serving(new TestHome(dir, "h2"), port), "0 0 0 1 1 ? 2099").start()) {
+            awaitReady(port);
+            String scrape = get(port, "/observe/metrics").body();
+            for (String state : List.of("leader", "clinched", "confirmed", "withdrawn")) {
+                assertThat(value(scrape, "podium_notices_published_total{state=\"" + state + "\"}")).as(state).isZero();
+            }
+            for (String outcome : List.of("fetched", "unchanged", "same-hash", "refused", "failed")) {
+                assertThat(value(scrape, "podium_feed_fetches_total{feed=\"alms-portal\",outcome=\"" + outcome + "\"}"))
+                        .as(outcome).isZero();
+            }
+            portal.verify(0, WireMock.anyRequestedFor(WireMock.anyUrl()));
+        }
+    }
+
+    @Test
     void healthIsDownNamingAFailingFeed(@TempDir Path dir) throws Exception {
         portal.stubFor(WireMock.get(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(503)));
         int port = freePort();

@@ -64,7 +64,9 @@ class OnceExitCodesTest {
         drop("alms/2023-24/01_Sepang/Race 2/notes.txt", "results to follow\n".getBytes(StandardCharsets.UTF_8));
 
         assertThat(podium("once", "--home", dir.toString())).isEqualTo(1);
-        assertThat(out()).contains("1 file(s) ingested, 1 rejected");
+        assertThat(out()).contains("1 file(s) ingested, 1 rejected")
+                .contains("rejected alms/2023-24/01_Sepang/Race 2/notes.txt: ")
+                .contains("report inbox/.failed/alms/2023-24/01_Sepang/Race 2/notes.txt.error.json");
         assertThat(dir.resolve("inbox/.failed/alms/2023-24/01_Sepang/Race 2/notes.txt.error.json")).exists();
     }
 
