@@ -29,4 +29,21 @@ public class ConfigException extends RuntimeException {
     public String keyPath() { return keyPath; }
 
     public String problem() { return problem; }
+
+    /**
+     * A file that is not valid YAML: its line and column (1-based, as an editor shows them) and the
+     * problem alone, without the parser's excerpt of the file.
+     */
+    public static ConfigException notYaml(String file, com.fasterxml.jackson.core.JsonProcessingException e) {
+        String problem = e.getOriginalMessage();
+        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+            problem = m.getProblem();
+            line = m.getProblemMark().getLine() + 1;
+            column = m.getProblemMark().getColumn() + 1;
+        }
+        String where = line > 0 ? "line " + line + ", column " + column + ": " : "";
+        return new ConfigException(file, "", where + "not valid YAML: " + problem, e);
+    }
 }

@@ -53,9 +53,7 @@ public final class ConfigNode {
             JsonNode root = YAML.readTree(yaml);
             return new ConfigNode(file, "", root);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
-            throw new ConfigException(file, "", where + "not valid YAML: " + e.getOriginalMessage(), e);
+            throw ConfigException.notYaml(file, e);
         }
     }
 

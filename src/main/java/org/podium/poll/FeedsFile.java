@@ -86,9 +86,7 @@ public final class FeedsFile {
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
-            throw new ConfigException(fileName, "", where + "not valid YAML: " + e.getOriginalMessage(), e);
+            throw ConfigException.notYaml(fileName, e);
         }
         Reader r = new Reader(fileName, catalog);
         if (root == null || root.isMissingNode() || root.isNull()) return Feeds.none();

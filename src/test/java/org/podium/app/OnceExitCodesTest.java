@@ -172,6 +172,29 @@ class OnceExitCodesTest {
     }
 
     @Test
+    void aYamlSyntaxErrorExitsThreeNamingTheFileLineAndColumn() throws Exception {
+        Home home = new Home(dir);
+        home.prepare();
+        Path feeds = home.config().resolve("feeds.yaml");
+        Files.writeString(feeds, "feeds:\n  - id: x\n    enabled: true\n   cron: [\n");
+
+        assertThat(podium("once", "--home", dir.toString())).isEqualTo(3);
+        assertThat(err()).contains(feeds + ": line 4, column 4: not valid YAML: expected <block end>")
+                .doesNotContain("'reader'");
+    }
+
+    @Test
+    void aKeyGivenTwiceInARulesFileExitsThreeNamingTheFileAndLine() throws Exception {
+        Home home = new Home(dir);
+        home.prepare();
+        Path rules = home.config().resolve("series/alms.yaml");
+        Files.writeString(rules, Files.readString(rules) + "\nid: alms\n");
+
+        assertThat(podium("once", "--home", dir.toString())).isEqualTo(3);
+        assertThat(err()).containsPattern(java.util.regex.Pattern.quote(rules.toString()) + ": line \\d+, column \\d+: not valid YAML: Duplicate field 'id'");
+    }
+
+    @Test
     void helpListsEveryCommandAndOption() {
         assertThat(podium("--help")).isZero();
         assertThat(out()).contains("init", "demo", "run", "once", "validate FILE...", "rebuild",
