@@ -50,10 +50,32 @@ public final class ConfigNode {
 
     public static ConfigNode parse(String yaml, String file) {
         try {
+            strictBooleans(yaml, file);
             JsonNode root = YAML.readTree(yaml);
             return new ConfigNode(file, "", root);
         } catch (JsonProcessingException e) {
             throw ConfigException.notYaml(file, e);
+        }
+    }
+
+    /**
+     * YAML 1.1 reads yes, no, on, off, y and n as booleans: {@code enabled: yes} would pass unnoticed and
+     * {@code country: NO} would become false. A configuration file says true or false, nothing else.
+     */
+    public static void strictBooleans(String yaml, String file) throws JsonProcessingException {
+        try (com.fasterxml.jackson.core.JsonParser p = YAML.getFactory().createParser(yaml)) {
+            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t != com.fasterxml.jackson.core.JsonToken.VALUE_TRUE && t != com.fasterxml.jackson.core.JsonToken.VALUE_FALSE) continue;
+                String written = p.getText();
+                if (written.equalsIgnoreCase("true") || written.equalsIgnoreCase("false")) continue;
+                var at = p.currentTokenLocation();
+                String key = p.currentName();
+                throw new ConfigException(file, key == null ? "" : key, "line " + at.getLineNr() + ", column " + at.getColumnNr()
+                        + ": " + written + " is not a value here: write true or false (or \"" + written + "\" in quotes for the text)");
+            }
+        } catch (java.io.IOException e) {
+            if (e instanceof JsonProcessingException j) throw j;
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

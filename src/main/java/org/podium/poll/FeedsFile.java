@@ -84,6 +84,7 @@ public final class FeedsFile {
     public static Feeds parse(String yaml, String fileName, SeriesCatalog catalog) {
         JsonNode root;
         try {
+            org.podium.championship.ConfigNode.strictBooleans(yaml, fileName);
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             throw ConfigException.notYaml(fileName, e);
@@ -166,13 +167,13 @@ public final class FeedsFile {
             ResultStatus status = null;
             switch (kind) {
                 case ALKAMEL_PORTAL -> {
-                    season = text(n, path, "season", true);
+                    season = season(n, path);
                     sourceSeason = text(n, path, "portalSeason", true);
                     championship = text(n, path, "championship", true);
                     events = events(n, path, kind, rules, season);
                 }
                 case SRO_RESULTS -> {
-                    season = text(n, path, "season", true);
+                    season = season(n, path);
                     sourceSeason = text(n, path, "year", false);
                     if (sourceSeason == null) {
                         if (!season.matches("\\d{4}")) {
@@ -275,6 +276,16 @@ public final class FeedsFile {
                 return null;
             }
             return s;
+        }
+
+        /** A season names a calendar entry of the series file: text, as it is written there ("2023", "2023-24"). */
+        private String season(JsonNode n, String path) {
+            JsonNode v = n.path("season");
+            if (v.isNumber()) {
+                throw fail(join(path, "season"), "must be text in quotes, as the series file names it: season: \"" + v.asText()
+                        + "\" (was the number " + v.asText() + ")");
+            }
+            return text(n, path, "season", true);
         }
 
         private boolean bool(JsonNode n, String path, String key) {

@@ -226,4 +226,24 @@ class FeedsFileTest {
         ConfigException e = problem(ALMS.replace("    cron:", "    enabled: false\n    cron:"));
         assertThat(e.getMessage()).contains("config/feeds.yaml").contains("enabled");
     }
+
+    @Test
+    void yesIsNotTrue() {
+        ConfigException e = problem(ALMS.replace("enabled: true", "enabled: yes"));
+        assertThat(e.getMessage()).contains("config/feeds.yaml").contains("line 5, column 14")
+                .contains("yes is not a value here: write true or false");
+    }
+
+    @Test
+    void aSeasonIsTextNotANumber() {
+        ConfigException e = problem(ALMS.replace("season: \"2023-24\"", "season: 2023"));
+        assertThat(e.keyPath()).isEqualTo("feeds[0].season");
+        assertThat(e.getMessage()).contains("must be text in quotes").contains("season: \"2023\"");
+    }
+
+    @Test
+    void trueAndFalseAreAcceptedAsWrittenInAnyCase() {
+        assertThat(parse(ALMS.replace("enabled: true", "enabled: True")).all()).singleElement()
+                .satisfies(f -> assertThat(f.enabled()).isTrue());
+    }
 }
