@@ -288,8 +288,30 @@ class AlKamelPortalFeedTest {
         PollResult r = harness.poll("alms");
 
         assertThat(r.failed()).isTrue();
-        assertThat(r.problem()).contains("another season or event");
+        assertThat(r.problem()).contains("answered twice with links for another season or event");
         assertThat(harness.inboxFiles()).isEmpty();
+        portal.verify(2, getRequestedFor(urlEqualTo(PAGE)));
+        portal.verify(0, getRequestedFor(urlEqualTo(Portal.path(dubai))));
+    }
+
+    @Test
+    void aPortalThatAnswersOnceForAnotherEventIsAskedAgainAndThePollSucceeds() {
+        String dubai = "Results/03_2023-2024/02_Dubai%20Autodrome/01_ASIAN%20LE%20MANS%20SERIES/202402041400_Race/03_Classification_Race_Official.CSV";
+        Map<String, List<String>> wrong = new LinkedHashMap<>();
+        wrong.put(Portal.ALMS, List.of(dubai));
+        Map<String, List<String>> right = new LinkedHashMap<>();
+        right.put(Portal.ALMS, List.of(RACE_H4));
+        portal.stubFor(get(urlEqualTo(PAGE)).inScenario("stateful").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withBody(Portal.eventPage(wrong))).willSetStateTo("ours"));
+        portal.stubFor(get(urlEqualTo(PAGE)).inScenario("stateful").whenScenarioStateIs("ours")
+                .willReturn(aResponse().withBody(Portal.eventPage(right))));
+        file(RACE_H4, CSV);
+
+        PollResult r = harness.poll("alms");
+
+        assertThat(r.failed()).as(String.valueOf(r.problem())).isFalse();
+        assertThat(harness.inboxFiles()).containsExactly(RACE_IN_INBOX);
+        portal.verify(2, getRequestedFor(urlEqualTo(PAGE)));
         portal.verify(0, getRequestedFor(urlEqualTo(Portal.path(dubai))));
     }
 
