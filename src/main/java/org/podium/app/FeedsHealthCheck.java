@@ -11,8 +11,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Readiness: every enabled feed's latest poll succeeded. DOWN names the failing feeds and their last
- * problem; each feed's state is in the details, with its circuit breaker's (CLOSED, OPEN, HALF_OPEN).
+ * Readiness: every enabled feed's latest poll succeeded. DOWN names the failing feeds, since when, how many
+ * polls failed, the cause of the last failure (kept while the breaker skips polls) and the next attempt;
+ * each feed's state is in the details, with its circuit breaker's (CLOSED, OPEN, HALF_OPEN).
  * No feeds configured, nothing to fail.
  */
 final class FeedsHealthCheck extends AbstractHealthCheck {
@@ -37,12 +38,22 @@ final class FeedsHealthCheck extends AbstractHealthCheck {
         builder.detail("feeds", all.size());
         StringBuilder failing = new StringBuilder();
         for (FeedStatus.State f : all) {
-            builder.detail("feed." + f.feedId(), describe(f));
+            String key = "feed." + f.feedId();
+            builder.detail(key, describe(f));
             String breaker = f.enabled() ? breakers.apply(f.feedId()) : null;
-            if (breaker != null) builder.detail("feed." + f.feedId() + ".breaker", breaker);
+            if (breaker != null) builder.detail(key + ".breaker", breaker);
             if (f.enabled() && failing(f)) {
+                Instant since = f.failingSince() != null ? f.failingSince() : f.lastErrorAt();
+                String cause = f.lastCause() != null ? f.lastCause() : f.lastError();
+                builder.detail(key + ".failingSince", String.valueOf(since));
+                builder.detail(key + ".consecutiveFailures", f.consecutiveFailures());
+                builder.detail(key + ".lastCause", cause);
+                builder.detail(key + ".nextAttempt", String.valueOf(f.nextFireAt()));
                 if (failing.length() > 0) failing.append("; ");
-                failing.append(f.feedId()).append(" failing since ").append(f.lastErrorAt()).append(": ").append(f.lastError());
+                failing.append(f.feedId()).append(" failing since ").append(since).append(" (")
+                        .append(f.consecutiveFailures()).append(" failed poll(s)")
+                        .append(breaker == null ? "" : ", breaker " + breaker + ("OPEN".equals(breaker) ? ": polls skipped" : ""))
+                        .append("): ").append(cause).append("; next attempt ").append(f.nextFireAt());
             }
         }
         if (failing.length() > 0) builder.down().message(failing.toString());
@@ -64,7 +75,7 @@ final class FeedsHealthCheck extends AbstractHealthCheck {
 
     static String describe(FeedStatus.State f) {
         if (!f.enabled()) return "disabled";
-        return (failing(f) ? "failing: " + f.lastError() : "ok")
+        return (failing(f) ? "failing: " + (f.lastCause() != null ? f.lastCause() : f.lastError()) : "ok")
                 + ", last poll " + (f.lastPollAt() == null ? "never" : f.lastPollAt())
                 + ", last success " + (f.lastSuccessAt() == null ? "never" : f.lastSuccessAt())
                 + ", next " + f.nextFireAt();

@@ -17,12 +17,18 @@ import java.util.function.Consumer;
 public final class FeedStatus {
 
     /**
-     * @param lastError   the last problem (a failure, a refusal, a skipped poll), or null
-     * @param nextFireAt  when the feed's cron fires next, null for a disabled feed
-     * @param lastCounts  the last poll's documents per outcome; empty before the first poll
+     * @param lastError           the last problem (a failure, a refusal, a skipped poll), or null
+     * @param nextFireAt          when the feed's cron fires next, null for a disabled feed
+     * @param lastCounts          the last poll's documents per outcome; empty before the first poll
+     * @param failingSince        when the first of the polls failing since the last success failed; null when
+     *                            the last poll that ran succeeded. Skipped polls (breaker open) do not move it.
+     * @param consecutiveFailures polls that ran and failed since the last success
+     * @param lastCause           why the last poll that ran failed: kept while polls are skipped, so that the
+     *                            cause ("Connection refused") is not replaced by "poll skipped"
      */
     public record State(String feedId, boolean enabled, Instant lastPollAt, Instant lastSuccessAt, Instant lastErrorAt,
-                        String lastError, Instant nextFireAt, Map<FetchOutcome, Integer> lastCounts) {
+                        String lastError, Instant nextFireAt, Map<FetchOutcome, Integer> lastCounts,
+                        Instant failingSince, int consecutiveFailures, String lastCause) {
         public State {
             lastCounts = lastCounts == null ? Map.of() : Map.copyOf(lastCounts);
         }
@@ -48,27 +54,38 @@ public final class FeedStatus {
     void load(Feeds feeds, Map<String, FeedLedger.PollRecord> remembered, Instant now) {
         for (Feed f : feeds.all()) {
             FeedLedger.PollRecord r = remembered.get(f.id());
-            states.put(f.id(), r == null
-                    ? new State(f.id(), f.enabled(), null, null, null, null, nextFire(f, now), Map.of())
-                    : new State(f.id(), f.enabled(), r.lastPollAt(), r.lastSuccessAt(), r.lastErrorAt(), r.lastError(),
-                    nextFire(f, now), r.counts()));
+            if (r == null) {
+                states.put(f.id(), new State(f.id(), f.enabled(), null, null, null, null, nextFire(f, now), Map.of(), null, 0, null));
+                continue;
+            }
+            // the store keeps the last error, not the run of failures: a feed failing then is failing since then
+            boolean failing = r.lastErrorAt() != null && (r.lastSuccessAt() == null || r.lastSuccessAt().isBefore(r.lastErrorAt()));
+            states.put(f.id(), new State(f.id(), f.enabled(), r.lastPollAt(), r.lastSuccessAt(), r.lastErrorAt(), r.lastError(),
+                    nextFire(f, now), r.counts(), failing ? r.lastErrorAt() : null, failing ? 1 : 0, failing ? r.lastError() : null));
         }
     }
 
     void polled(Feed feed, PollResult r) {
-        states.compute(feed.id(), (id, old) -> new State(id, feed.enabled(), r.startedAt(),
-                r.failed() ? (old == null ? null : old.lastSuccessAt()) : r.finishedAt(),
-                r.problem() == null ? (old == null ? null : old.lastErrorAt()) : r.finishedAt(),
-                r.problem() == null ? (old == null ? null : old.lastError()) : r.problem(),
-                nextFire(feed, r.finishedAt()), r.counts()));
+        states.compute(feed.id(), (id, old) -> {
+            Instant since = !r.failed() ? null : old != null && old.failingSince() != null ? old.failingSince() : r.finishedAt();
+            int failures = !r.failed() ? 0 : (old == null ? 0 : old.consecutiveFailures()) + 1;
+            String cause = r.failed() ? r.problem() : old == null ? null : old.lastCause();
+            return new State(id, feed.enabled(), r.startedAt(),
+                    r.failed() ? (old == null ? null : old.lastSuccessAt()) : r.finishedAt(),
+                    r.problem() == null ? (old == null ? null : old.lastErrorAt()) : r.finishedAt(),
+                    r.problem() == null ? (old == null ? null : old.lastError()) : r.problem(),
+                    nextFire(feed, r.finishedAt()), r.counts(), since, failures, cause);
+        });
         listeners.forEach(l -> l.accept(r));
     }
 
-    /** A poll that did not run (the circuit breaker is open) or ended without a result. */
+    /** A poll that did not run (the circuit breaker is open) or ended without a result: the run of failures goes on. */
     void problem(Feed feed, String problem, Instant at) {
         states.compute(feed.id(), (id, old) -> new State(id, feed.enabled(), old == null ? null : old.lastPollAt(),
                 old == null ? null : old.lastSuccessAt(), at, problem, nextFire(feed, at),
-                old == null ? Map.of() : old.lastCounts()));
+                old == null ? Map.of() : old.lastCounts(),
+                old == null || old.failingSince() == null ? at : old.failingSince(),
+                old == null ? 0 : old.consecutiveFailures(), old == null ? null : old.lastCause()));
     }
 
     static Instant nextFire(Feed feed, Instant after) {

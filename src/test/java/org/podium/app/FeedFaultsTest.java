@@ -177,6 +177,9 @@ class FeedFaultsTest {
             }
             int afterWaiting = requests(RACE);
             String skipped = status.of("flaky").map(FeedStatus.State::lastError).orElse("");
+            // while polls are skipped, health still says why the feed fails, and since when
+            Map<String, Object> skippingHealth = health(home);
+            FeedStatus.State whileSkipping = status.of("flaky").orElseThrow();
 
             // The portal comes back; after wait-seconds the breaker half-opens, a poll goes through, it closes
             stubRace(r -> r.withBody(versionA));
@@ -194,6 +197,11 @@ class FeedFaultsTest {
 
             assertThat(afterWaiting).as("requests while the breaker is open").isEqualTo(whileOpen);
             assertThat(skipped).startsWith("poll skipped");
+            assertThat(whileSkipping.lastCause()).doesNotContain("poll skipped").containsIgnoringCase("reset");
+            assertThat(whileSkipping.consecutiveFailures()).isEqualTo(2);
+            assertThat(whileSkipping.failingSince()).isBefore(whileSkipping.lastErrorAt());
+            assertThat(String.valueOf(skippingHealth.get("feed.flaky.lastCause"))).containsIgnoringCase("reset");
+            assertThat(skippingHealth).containsEntry("feed.flaky.consecutiveFailures", 2);
             assertThat(openHealth).containsEntry("feed.flaky.breaker", "OPEN");
             assertThat(closedHealth).containsEntry("feed.flaky.breaker", "CLOSED");
             assertThat(status.of("flaky").orElseThrow().lastSuccessAt()).isNotNull();

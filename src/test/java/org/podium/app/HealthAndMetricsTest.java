@@ -175,13 +175,22 @@ class HealthAndMetricsTest {
         int port = freePort();
         try (TestHome home = withFeed(serving(new TestHome(dir, "h2"), port), "* * * * * ?").start()) {
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> get(port, "/observe/health").body().contains("podium-feeds"));
+                    .until(() -> feedsDown(port));
 
             HttpResponse<String> health = get(port, "/observe/health");
             assertThat(health.statusCode()).isEqualTo(503);
             JsonNode feeds = check(Json.MAPPER.readTree(health.body()), "podium-feeds");
             assertThat(feeds.path("status").asText()).isEqualTo("DOWN");
-            assertThat(message(feeds)).contains("alms-portal failing since").contains("503");
+            // with no query options, the message says what an operator acts on: since when, how often, why, what next
+            assertThat(message(feeds)).containsPattern("alms-portal failing since \\S+ \\(\\d+ failed poll\\(s\\), breaker (CLOSED|OPEN|HALF_OPEN)")
+                    .contains("answered 503").contains("next attempt");
+            // ?data=true adds each check's details
+            JsonNode details = check(Json.MAPPER.readTree(get(port, "/observe/health?data=true").body()), "podium-feeds").path("data");
+            assertThat(details.path("feed.alms-portal.consecutiveFailures").asInt()).isGreaterThanOrEqualTo(1);
+            assertThat(details.path("feed.alms-portal.lastCause").asText()).contains("503");
+            assertThat(details.path("feed.alms-portal.failingSince").asText()).isNotBlank();
+            assertThat(details.path("feed.alms-portal.nextAttempt").asText()).isNotBlank();
+            assertThat(details.path("feed.alms-portal.breaker").asText()).isIn("CLOSED", "OPEN", "HALF_OPEN");
             String scrape = get(port, "/observe/metrics").body();
             assertThat(value(scrape, "podium_feed_fetches_total{feed=\"alms-portal\",outcome=\"failed\"}"))
                     .isGreaterThanOrEqualTo(1.0);
@@ -194,7 +203,7 @@ class HealthAndMetricsTest {
         int port = freePort();
         try (TestHome home = withFeed(serving(new TestHome(dir, "h2"), port), "* * * * * ?").start()) {
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> get(port, "/observe/health").body().contains("podium-feeds"));
+                    .until(() -> feedsDown(port));
 
             HttpResponse<String> live = get(port, "/observe/health/live");
             assertThat(live.statusCode()).isEqualTo(200);
@@ -245,6 +254,11 @@ class HealthAndMetricsTest {
         java.util.List<String> ids = new java.util.ArrayList<>();
         health.path("checks").forEach(c -> ids.add(c.path("name").asText()));
         return ids;
+    }
+
+    /** True once the feeds' check is DOWN (every check is listed, with its details, at the default exposure). */
+    boolean feedsDown(int port) throws Exception {
+        return check(Json.MAPPER.readTree(get(port, "/observe/health").body()), "podium-feeds").path("status").asText().equals("DOWN");
     }
 
     static JsonNode check(JsonNode health, String id) {
