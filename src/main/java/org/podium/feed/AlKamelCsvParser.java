@@ -2,9 +2,11 @@ package org.podium.feed;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.TreeMap;
 
 import org.podium.model.BestLap;
 import org.podium.model.Driver;
@@ -14,27 +16,43 @@ import org.podium.model.EntryStatus;
 import org.podium.model.Gap;
 
 /**
- * Reads the three Al Kamel CSV layouts (FORMATS §1a, §1b), every column by its header name:
+ * Reads the Al Kamel CSV layouts (docs/formats.md, "Al Kamel CSV"), every column by its header name:
  * <ul>
  *   <li>race classification: {@code POSITION;NUMBER;TEAM;DRIVER_1;…;STATUS;LAPS;TOTAL_TIME;GAP_FIRST;…}</li>
  *   <li>wide session classification: {@code POS;NUMBER;LAP;TIME;…;DRIVERn_FIRSTNAME;…} with no
  *       status; TIME is the car's best lap</li>
- *   <li>SRO America results: {@code POSITION;NUMBER;STATUS;LAPS;TOTAL_TIME;…;DRIVERn_FIRSTNAME;…},
- *       where CLASS is the cup</li>
+ *   <li>SRO America results: {@code POSITION;NUMBER;STATUS;LAPS;TOTAL_TIME;…;DRIVERn_FIRSTNAME;…}, or
+ *       one unnumbered {@code DRIVER_FIRSTNAME;DRIVER_SECONDNAME;…} block in single-driver
+ *       championships; CLASS is the cup</li>
+ *   <li>results by class: {@code CLASS_TYPE;POS;PIC;NUMBER;TEAM;VEHICLE;DRIVER;LAPS;ELAPSED;…}, no
+ *       status, rows grouped by class; read back into overall order</li>
  * </ul>
- * Every problem in the file is collected before failing, each naming its line, column and header.
+ * A car is never read without its drivers: a header with no driver column Podium knows, or a row
+ * whose driver cells are all empty, is a problem. Every problem in the file is collected before
+ * failing, each naming its line, column and header.
  */
 public final class AlKamelCsvParser {
     private static final Comparator<Problem> BY_PLACE = Comparator
             .comparing(Problem::line, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Problem::column, Comparator.nullsFirst(Comparator.naturalOrder()));
 
+    /** The driver columns Podium reads, as a report lists them. */
+    static final String DRIVER_COLUMNS = "DRIVER_1…DRIVER_" + FeedLimits.MAX_DRIVERS_PER_CAR
+            + ", DRIVERn_FIRSTNAME/DRIVERn_SECONDNAME, DRIVER_FIRSTNAME/DRIVER_SECONDNAME, or DRIVER in the results-by-class layout";
+
     /** Which Al Kamel layout a header belongs to, or null when it is none of them. */
     static FeedFormat layoutOf(CsvHeader h) {
-        if (h.has("DRIVER1_FIRSTNAME")) return h.has("STATUS") ? FeedFormat.ALKAMEL_RESULTS : FeedFormat.ALKAMEL_WIDE;
+        if (h.has("CLASS_TYPE") && h.has("PIC")) return FeedFormat.ALKAMEL_RESULTS_BY_CLASS;
+        if (hasNameBlocks(h)) return h.has("STATUS") ? FeedFormat.ALKAMEL_RESULTS : FeedFormat.ALKAMEL_WIDE;
         if (h.has("DRIVER_1")) return FeedFormat.ALKAMEL_RACE;
         if (h.has("POSITION") && (h.has("STATUS") || h.has("TOTAL_TIME"))) return FeedFormat.ALKAMEL_RACE;
         return null;
+    }
+
+    /** Driver blocks of first and second names, numbered (DRIVER1_…) or the single unnumbered one (DRIVER_…). */
+    private static boolean hasNameBlocks(CsvHeader h) {
+        return h.has("DRIVER_FIRSTNAME") || h.has("DRIVER_SECONDNAME")
+                || !h.numbered("DRIVER", "_FIRSTNAME").isEmpty() || !h.numbered("DRIVER", "_SECONDNAME").isEmpty();
     }
 
     /** Parses a decoded Al Kamel CSV (BOM already stripped). */
@@ -50,7 +68,7 @@ public final class AlKamelCsvParser {
         FeedFormat format = layoutOf(header);
         if (format == null) {
             throw new FeedException(new Problem(rows.line(), null, null, "not an Al Kamel classification header: " + header.describe()),
-                    "expected an Al Kamel CSV whose first line names POSITION, NUMBER, DRIVER_1… or DRIVER1_FIRSTNAME…");
+                    "expected an Al Kamel CSV whose first line names POSITION, NUMBER and drivers (" + DRIVER_COLUMNS + ")");
         }
         Columns columns = new Columns(header, format, rows.line());
         Problems problems = new Problems();
@@ -86,14 +104,18 @@ public final class AlKamelCsvParser {
                 continue;
             }
             Row row = new Row(rows, header, line, problems);
-            Entry entry = columns.entry(row);
+            int previousPosition = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).position();
+            Entry entry = columns.entry(row, previousPosition);
             if (!row.failed) entries.add(entry);
         }
+        if (format == FeedFormat.ALKAMEL_RESULTS_BY_CLASS && problems.isEmpty()) entries = columns.overallOrder(entries, problems);
         if (!problems.isEmpty()) {
             problems.sort(BY_PLACE);
             throw problems.exception("fix the named lines or wait for a corrected publication");
         }
-        return new Classification(format, entries, format != FeedFormat.ALKAMEL_WIDE);
+        // neither the wide layout nor results by class has a STATUS column
+        boolean statusReported = format == FeedFormat.ALKAMEL_RACE || format == FeedFormat.ALKAMEL_RESULTS;
+        return new Classification(format, entries, statusReported);
     }
 
     private static boolean blankFrom(SemicolonRows rows, int from) {
@@ -108,8 +130,13 @@ public final class AlKamelCsvParser {
         private final int headerLine;
         private final int position, number, team, car, tyres, carClass, cup, group, division, status, laps;
         private final int time, gapFirst, gapPrevious, flLap, flTime, flKph, lap, kph;
+        private final int classType, pic, driver;
         private final NavigableMap<Integer, Integer> raceDrivers;
+        // block number → column; the unnumbered DRIVER_FIRSTNAME… block is number 0
         private final NavigableMap<Integer, Integer> firstNames, secondNames, licences, countries;
+        private final TreeMap<Integer, Integer> blocks = new TreeMap<>();
+        // results by class: PIC by source line, checked once every row is read
+        private final Map<Integer, Integer> pics = new HashMap<>();
 
         Columns(CsvHeader h, FeedFormat format, int headerLine) {
             this.h = h;
@@ -134,11 +161,42 @@ public final class AlKamelCsvParser {
             flKph = h.indexOf("FL_KPH");
             lap = h.indexOf("LAP");
             kph = h.indexOf("KPH");
+            classType = h.indexOf("CLASS_TYPE");
+            pic = h.indexOf("PIC");
+            driver = format == FeedFormat.ALKAMEL_RESULTS_BY_CLASS ? h.indexOf("DRIVER") : -1;
             raceDrivers = h.numbered("DRIVER_", "");
-            firstNames = h.numbered("DRIVER", "_FIRSTNAME");
-            secondNames = h.numbered("DRIVER", "_SECONDNAME");
-            licences = h.numbered("DRIVER", "_LICENSE");
-            countries = h.numbered("DRIVER", "_COUNTRY");
+            firstNames = block(h, "_FIRSTNAME");
+            secondNames = block(h, "_SECONDNAME");
+            licences = block(h, "_LICENSE");
+            countries = block(h, "_COUNTRY");
+            // a block counts when it has a name column, whichever of the two it has
+            for (int n : firstNames.keySet()) blocks.put(n, firstNames.get(n));
+            for (int n : secondNames.keySet()) blocks.putIfAbsent(n, secondNames.get(n));
+        }
+
+        /** DRIVERn_&lt;suffix&gt; columns by n, with the unnumbered DRIVER_&lt;suffix&gt; as block 0. */
+        private static NavigableMap<Integer, Integer> block(CsvHeader h, String suffix) {
+            TreeMap<Integer, Integer> found = h.numbered("DRIVER", suffix);
+            int unnumbered = h.indexOf("DRIVER" + suffix);
+            if (unnumbered >= 0) found.put(0, unnumbered);
+            return found;
+        }
+
+        private boolean promisesDrivers() {
+            return !raceDrivers.isEmpty() || !blocks.isEmpty() || driver >= 0;
+        }
+
+        /** The header's driver columns, for a report on a row without drivers. */
+        private String driverColumnNames() {
+            List<Integer> columns = new ArrayList<>(raceDrivers.values());
+            for (int n : blocks.keySet()) {
+                if (firstNames.containsKey(n)) columns.add(firstNames.get(n));
+                if (secondNames.containsKey(n)) columns.add(secondNames.get(n));
+            }
+            if (driver >= 0) columns.add(driver);
+            List<String> names = new ArrayList<>(columns.size());
+            for (int c : columns) names.add(h.nameAt(c));
+            return String.join(", ", names);
         }
 
         void requireAll(Problems problems) {
@@ -146,9 +204,23 @@ public final class AlKamelCsvParser {
             require(problems, number, "NUMBER");
             if (format == FeedFormat.ALKAMEL_WIDE) {
                 require(problems, time, "TIME");
+            } else if (format == FeedFormat.ALKAMEL_RESULTS_BY_CLASS) {
+                require(problems, classType, "CLASS_TYPE");
+                require(problems, pic, "PIC");
+                require(problems, driver, "DRIVER");
+                require(problems, laps, "LAPS");
             } else {
                 require(problems, status, "STATUS");
                 require(problems, laps, "LAPS");
+            }
+            if (!promisesDrivers() && format != FeedFormat.ALKAMEL_RESULTS_BY_CLASS) {
+                // read without drivers, every car would be stored nameless and its drivers would score nothing
+                List<String> lookAlike = new ArrayList<>();
+                for (int i = 0; i < h.size(); i++) if (h.nameAt(i).startsWith("DRIVER")) lookAlike.add(h.nameAt(i));
+                String field = lookAlike.isEmpty() ? "DRIVER_1" : lookAlike.get(0);
+                problems.add(new Problem(headerLine, lookAlike.isEmpty() ? null : h.indexOf(field) + 1, field,
+                        "the header names no driver column Podium reads (" + DRIVER_COLUMNS + ")"
+                                + (lookAlike.isEmpty() ? "" : "; its columns " + String.join(", ", lookAlike) + " are none of them")));
             }
             driversWithin(problems, raceDrivers, "DRIVER_%d");
             driversWithin(problems, firstNames, "DRIVER%d_FIRSTNAME");
@@ -173,12 +245,23 @@ public final class AlKamelCsvParser {
             }
         }
 
-        Entry entry(Row r) {
-            int pos = r.integer(position, true);
-            String num = r.text(number);
-            if (num == null) r.fail(number, "the car number is empty");
+        Entry entry(Row r, int previousPosition) {
+            if (format == FeedFormat.ALKAMEL_RESULTS_BY_CLASS) return byClassEntry(r);
             EntryStatus st = EntryStatus.CLASSIFIED;
             if (format != FeedFormat.ALKAMEL_WIDE) st = r.status(status);
+            int pos;
+            if (r.text(position) == null && st == EntryStatus.DID_NOT_START) {
+                // a car that never started may have no POSITION; it keeps its place in the file, at
+                // the bottom, so that positions still run 1, 2, 3…; its status scores nothing
+                pos = previousPosition + 1;
+            } else if (r.text(position) == null && format != FeedFormat.ALKAMEL_WIDE) {
+                r.fail(position, "empty; a whole number is required (only a car that did not start, STATUS Not started or DNS, may have none)");
+                pos = 0;
+            } else {
+                pos = r.integer(position, true);
+            }
+            String num = r.text(number);
+            if (num == null) r.fail(number, "the car number is empty");
             Long total = r.time(time);
             BestLap best;
             if (flTime >= 0) {
@@ -190,29 +273,77 @@ public final class AlKamelCsvParser {
                 best = null;
             }
             String printedClass = r.text(carClass);
-            // SRO America's CLASS column holds the cup (FORMATS §1b)
+            // SRO America's CLASS column holds the cup (docs/formats.md, "Layouts and their drivers")
             String entryClass = format == FeedFormat.ALKAMEL_RESULTS ? null : printedClass;
             String entryCup = format == FeedFormat.ALKAMEL_RESULTS ? Cups.normalize(printedClass) : Cups.normalize(r.text(cup));
             Integer lapCount = r.optInteger(laps);
             Gap first = r.gap(gapFirst);
             Gap previous = r.gap(gapPrevious);
+            List<Driver> drivers = drivers(r);
             if (r.failed) return null;
-            return new Entry(pos, null, num, r.text(team), drivers(r), r.text(car), entryClass, entryCup,
+            return new Entry(pos, null, num, r.text(team), drivers, r.text(car), entryClass, entryCup,
                     r.text(group), r.text(division), r.text(tyres), st, lapCount == null ? 0 : lapCount, total,
                     first, previous, best, r.line);
         }
 
-        private List<Driver> drivers(Row r) {
-            List<Driver> drivers = new ArrayList<>(4);
-            if (!raceDrivers.isEmpty()) {
-                for (int column : raceDrivers.values()) {
-                    Driver d = DriverNames.parse(r.raw(column));
-                    if (d != null) drivers.add(d);
+        /**
+         * A results-by-class row: CLASS_TYPE holds what the Results file of the same session writes
+         * in CLASS, the cup, so both files give the same entry; no status, so every car is
+         * CLASSIFIED and the series' distance rule decides.
+         */
+        private Entry byClassEntry(Row r) {
+            int pos = r.integer(position, true);
+            pics.put(r.line, r.integer(pic, true));
+            String num = r.text(number);
+            if (num == null) r.fail(number, "the car number is empty");
+            Long total = r.time(time);
+            BestLap best = flTime >= 0 ? r.bestLap(flTime, r.optInteger(flLap), r.decimal(flKph)) : null;
+            Integer lapCount = r.optInteger(laps);
+            Gap first = r.gap(gapFirst);
+            Gap previous = r.gap(gapPrevious);
+            List<Driver> drivers = drivers(r);
+            if (r.failed) return null;
+            return new Entry(pos, null, num, r.text(team), drivers, r.text(car), null, Cups.normalize(r.text(classType)),
+                    r.text(group), r.text(division), r.text(tyres), EntryStatus.CLASSIFIED, lapCount == null ? 0 : lapCount,
+                    total, first, previous, best, r.line);
+        }
+
+        /**
+         * Results by class lists each class in turn: the cars go back into POS order, and each PIC
+         * must be the car's place among its class in that order, or the file contradicts itself.
+         */
+        List<Entry> overallOrder(List<Entry> entries, Problems problems) {
+            List<Entry> sorted = new ArrayList<>(entries);
+            sorted.sort(Comparator.comparingInt(Entry::position));
+            Map<String, Integer> counts = new HashMap<>();
+            for (Entry e : sorted) {
+                int expected = counts.merge(e.cup() == null ? "" : e.cup(), 1, Integer::sum);
+                int printed = pics.getOrDefault(e.sourceLine(), expected);
+                if (printed != expected) {
+                    problems.add(new Problem(e.sourceLine(), pic + 1, h.nameAt(pic), "PIC " + printed + " but car \"" + e.number()
+                            + "\" is " + ordinal(expected) + " of class " + (e.cup() == null ? "(none)" : e.cup()) + " in POS order"));
                 }
             }
-            for (Map.Entry<Integer, Integer> e : firstNames.entrySet()) {
-                String first = r.text(e.getValue());
+            return sorted;
+        }
+
+        private static String ordinal(int n) {
+            int t = n % 100;
+            String suffix = t >= 11 && t <= 13 ? "th" : switch (n % 10) { case 1 -> "st"; case 2 -> "nd"; case 3 -> "rd"; default -> "th"; };
+            return n + suffix;
+        }
+
+        /** Every driver the row names; none at all is a problem when the header promises drivers. */
+        private List<Driver> drivers(Row r) {
+            List<Driver> drivers = new ArrayList<>(4);
+            for (int column : raceDrivers.values()) {
+                Driver d = DriverNames.parse(r.raw(column));
+                if (d != null) drivers.add(d);
+            }
+            for (Map.Entry<Integer, Integer> e : blocks.entrySet()) {
+                Integer firstColumn = firstNames.get(e.getKey());
                 Integer secondColumn = secondNames.get(e.getKey());
+                String first = firstColumn == null ? null : r.text(firstColumn);
                 String second = secondColumn == null ? null : r.text(secondColumn);
                 if (first == null && second == null) continue;
                 Integer licence = licences.get(e.getKey());
@@ -221,6 +352,23 @@ public final class AlKamelCsvParser {
                 DriverCategory category = licence == null ? null : DriverCategory.fromLicence(r.text(licence));
                 Driver named = second == null ? DriverNames.parse(first) : new Driver(first, second, null, null);
                 drivers.add(new Driver(named.firstName(), named.lastName(), nationality, category));
+            }
+            if (driver >= 0) {
+                String name = r.text(driver);
+                if (name != null && (name.indexOf('/') >= 0 || name.indexOf(',') >= 0 || name.indexOf('&') >= 0)) {
+                    // one name per cell is all that has been seen; a split guessed here could name the wrong people
+                    r.fail(driver, () -> "\"" + name + "\" looks like several drivers; the results-by-class layout names one driver per car");
+                    return drivers;
+                } else {
+                    Driver d = DriverNames.parse(name);
+                    if (d != null) drivers.add(d);
+                }
+            }
+            if (drivers.isEmpty()) {
+                int column = !raceDrivers.isEmpty() ? raceDrivers.firstEntry().getValue()
+                        : !blocks.isEmpty() ? blocks.firstEntry().getValue() : driver;
+                r.fail(column, () -> "no driver named in " + driverColumnNames()
+                        + ": every car needs at least one driver (its drivers' points depend on it)");
             }
             return drivers;
         }

@@ -9,15 +9,19 @@ import java.util.TreeMap;
 
 /**
  * An Al Kamel header line, looked up by column name. Names are normalised the way the files need:
- * BOM stripped, trimmed ({@code " LAPS"}), upper-cased, and the aliases the layouts use folded into
- * one name (FORMATS §1: POS/POSITION, TYRES/TIRES, TOTAL_TIME/ELAPSED, FL_TIME/BEST_LAP_TIME).
+ * BOM stripped, trimmed of every kind of space ({@code " LAPS"}), upper-cased, and the aliases the
+ * layouts use folded into one name (docs/formats.md: POS/POSITION, TYRES/TIRES, TOTAL_TIME/ELAPSED,
+ * FL_TIME/BEST_LAP_TIME, FL_LAPNUM/BEST_LAP_NUM, FL_KPH/BEST_LAP_KPH).
  */
 final class CsvHeader {
     private static final Map<String, String> ALIASES = Map.of(
             "POS", "POSITION",
             "TIRES", "TYRES",
             "ELAPSED", "TOTAL_TIME",
-            "BEST_LAP_TIME", "FL_TIME");
+            "BEST_LAP_TIME", "FL_TIME",
+            // results by class names its fastest-lap columns this way
+            "BEST_LAP_NUM", "FL_LAPNUM",
+            "BEST_LAP_KPH", "FL_KPH");
 
     private final List<String> names;
     private final Map<String, Integer> index = new HashMap<>();
@@ -39,7 +43,8 @@ final class CsvHeader {
     static String normalize(String token) {
         String t = token;
         if (!t.isEmpty() && t.charAt(0) == '\uFEFF') t = t.substring(1);
-        return t.strip().toUpperCase(Locale.ROOT);
+        // no-break spaces too, at the ends and between words ("DRIVER_ECM Driver Id")
+        return Spaces.collapse(t).toUpperCase(Locale.ROOT);
     }
 
     private static String canonical(String normalized) {

@@ -68,7 +68,7 @@ public final class FormatDetector {
         String shown = firstLine.length() > 120 ? firstLine.substring(0, 120) + "…" : firstLine;
         throw new FeedException(Problem.of("unknown format: the file is not Podium JSON, not an HTML page and not an Al Kamel CSV"
                         + " (its first line reads \"" + shown + "\")"),
-                EXPECTED + " (an Al Kamel header names POSITION, NUMBER and DRIVER_1 or DRIVER1_FIRSTNAME)");
+                EXPECTED + " (an Al Kamel header names POSITION, NUMBER and drivers: " + AlKamelCsvParser.DRIVER_COLUMNS + ")");
     }
 
     /** The document must be a session result; a limit hit on the way names where it was hit. */

@@ -83,13 +83,16 @@ final class SemicolonRows {
     /** The field at a 0-based index, "" beyond the end of a short line. */
     String field(int index) { return index < count ? text.substring(starts[index], ends[index]) : ""; }
 
-    /** The field without surrounding white space, or null when that leaves nothing (or beyond the line's end). */
+    /**
+     * The field without surrounding spaces of any kind (no-break spaces too), or null when that
+     * leaves nothing (or beyond the line's end).
+     */
     String text(int index) {
         if (index < 0 || index >= count) return null;
         int a = starts[index];
         int b = ends[index];
-        while (a < b && Character.isWhitespace(chars[a])) a++;
-        while (b > a && Character.isWhitespace(chars[b - 1])) b--;
+        while (a < b && Spaces.isSpace(chars[a])) a++;
+        while (b > a && Spaces.isSpace(chars[b - 1])) b--;
         return a == b ? null : text.substring(a, b);
     }
 
@@ -101,7 +104,7 @@ final class SemicolonRows {
     /** Whether every field of the current line is empty or blank. */
     boolean blank() {
         for (int i = 0; i < count; i++) {
-            for (int k = starts[i]; k < ends[i]; k++) if (!Character.isWhitespace(chars[k])) return false;
+            for (int k = starts[i]; k < ends[i]; k++) if (!Spaces.isSpace(chars[k])) return false;
         }
         return true;
     }

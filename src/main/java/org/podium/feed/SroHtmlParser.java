@@ -324,7 +324,7 @@ public final class SroHtmlParser {
 
         String text(int column) {
             if (column < 0 || column >= cells.size()) return null;
-            String s = cells.get(column).text().replace('\u00A0', ' ').strip();
+            String s = Spaces.collapse(cells.get(column).text());
             return s.isEmpty() ? null : s;
         }
 
@@ -333,7 +333,7 @@ public final class SroHtmlParser {
             if (column < 0 || column >= cells.size()) return null;
             Element cell = cells.get(column);
             for (Element br : cell.getElementsByTag("br")) br.after(new TextNode(", "));
-            String s = cell.text().replace('\u00A0', ' ').strip();
+            String s = Spaces.collapse(cell.text());
             return s.isEmpty() ? null : s;
         }
 

@@ -14,7 +14,7 @@ import org.podium.model.Entry;
 import org.podium.model.EntryStatus;
 import org.podium.model.Gap;
 
-/** One test per Al Kamel quirk (FORMATS §1), on small files built the way the real ones are. */
+/** One test per Al Kamel quirk (docs/formats.md), on small files built the way the real ones are. */
 class AlKamelQuirksTest {
     static final String RACE_HEADER =
             "POSITION;NUMBER;TEAM;DRIVER_1;DRIVER_2;VEHICLE;TYRES;CLASS;GROUP;DIVISION;STATUS;LAPS;TOTAL_TIME;GAP_FIRST;GAP_PREVIOUS;FL_LAPNUM;FL_TIME;FL_KPH;";
@@ -174,7 +174,7 @@ class AlKamelQuirksTest {
 
     @Test
     void sroAmericaResultsVariantReadsStatusAndCupAndDriverBlocks() throws FeedException {
-        // built on the header FORMATS §1b gives for SRO America's "Results" files; values are made up
+        // built on the header docs/formats.md gives for SRO America's "Results" files; values are made up
         String csv = "POSITION;NUMBER;STATUS;LAPS;TOTAL_TIME;GAP_FIRST;GAP_PREVIOUS;FL_LAPNUM;FL_TIME;FL_KPH;TEAM;CLASS;VEHICLE;"
                 + "DRIVER1_FIRSTNAME;DRIVER1_SECONDNAME;DRIVER1_LICENSE;DRIVER1_COUNTRY;DRIVER2_FIRSTNAME;DRIVER2_SECONDNAME;DRIVER2_LICENSE;DRIVER2_COUNTRY;\r\n"
                 + "1;28;Classified;81;3:01:32.386;;;40;2:11.902;137.2;Example Motorsport;Pro;Example GT3;Anna;EXAMPLE;P;USA;Ben;SAMPLE;G;CAN;\r\n"
@@ -267,6 +267,136 @@ class AlKamelQuirksTest {
     void emptyStatusIsRefused() {
         assertThat(problems(RACE_HEADER + "\n" + ROW_1.replace("Classified", "") + "\n")).singleElement()
                 .satisfies(p -> assertThat(p.field()).isEqualTo("STATUS"));
+    }
+
+    @Test
+    void notStartedWithAnEmptyPositionKeepsItsPlaceAtTheBottom() throws FeedException {
+        // the 2014 ELMS shape: the non-starter closes the list, STATUS "Not started", no POSITION
+        String dns = ";41;Greaves Motorsport;Tom KIMBER-SMITH;;Zytek Z11SN - Nissan;D;LMP2;;;Not started;0;;;;;;;";
+        List<Entry> e = parse(RACE_HEADER + "\n" + ROW_1 + "\n" + ROW_2 + "\n" + dns + "\n").entries();
+        assertThat(e).hasSize(3);
+        assertThat(e.get(2)).isEqualTo(new Entry(3, null, "41", "Greaves Motorsport", List.of(new Driver("Tom", "KIMBER-SMITH", null, null)),
+                "Zytek Z11SN - Nissan", "LMP2", null, null, null, "D", EntryStatus.DID_NOT_START, 0, null, null, null, null, 4));
+        assertThat(ClassificationValidator.validate(e, true)).isEmpty();
+    }
+
+    @Test
+    void anEmptyPositionIsRefusedForACarThatStarted() {
+        assertThat(problems(RACE_HEADER + "\n" + ROW_1 + "\n" + ROW_2.replaceFirst("^2;", ";") + "\n")).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.field()).isEqualTo("POSITION");
+            assertThat(p.message()).contains("empty", "Not started");
+        });
+    }
+
+    @Test
+    void anUnknownStatusListsTheWordsPodiumKnows() {
+        assertThat(problems(RACE_HEADER + "\n" + ROW_1.replace("Classified", "Abandoned") + "\n")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("\"Abandoned\"", "Classified", "Not classified", "Not started",
+                        "Retired", "DNS", "DNF", "Disqualified", "DSQ", "NC", "Excluded"));
+    }
+
+    static final String ONE_DRIVER_HEADER = "POSITION;NUMBER;STATUS;LAPS;TOTAL_TIME;GAP_FIRST;GAP_PREVIOUS;FL_LAPNUM;FL_TIME;FL_KPH;TEAM;CLASS;"
+            + "GROUP;DIVISION;VEHICLE;DRIVER_FIRSTNAME;DRIVER_SECONDNAME;DRIVER_LICENSE;DRIVER_HOMETOWN;DRIVER_COUNTRY;DRIVER_SHORTNAME;";
+
+    @Test
+    void theUnnumberedDriverBlockOfSingleDriverChampionships() throws FeedException {
+        String csv = ONE_DRIVER_HEADER + "\r\n"
+                + "1;13;Classified;23;45:30.694;-;-;13;1:40.747;140.3;BSI Racing;Am;;GR Cup;Toyota GR86;Westin;Workman;B;;USA;;\r\n"
+                + "2;55;Not started;0;;;;;;;RVA Graphics;Am;;GR Cup;Toyota GR86;Spike;Kohlbecker;;;USA;;\r\n";
+        Classification c = parse(csv);
+        assertThat(c.format()).isEqualTo(FeedFormat.ALKAMEL_RESULTS);
+        assertThat(c.entries()).extracting(Entry::drivers).containsExactly(
+                List.of(new Driver("Westin", "Workman", "USA", DriverCategory.BRONZE)),
+                List.of(new Driver("Spike", "Kohlbecker", "USA", null)));
+        assertThat(c.entries().get(1).status()).isEqualTo(EntryStatus.DID_NOT_START);
+    }
+
+    @Test
+    void aHeaderWithoutDriverColumnsIsRefusedNamingThem() {
+        String csv = "POSITION;NUMBER;STATUS;LAPS;TOTAL_TIME;TEAM;PILOT_NAME;\n1;13;Classified;23;45:30.694;BSI Racing;Westin Workman;\n";
+        assertThat(problems(csv)).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(1);
+            assertThat(p.message()).contains("no driver column", "DRIVER_1", "DRIVERn_FIRSTNAME", "DRIVER_FIRSTNAME");
+        });
+        String lookAlike = "POSITION;NUMBER;STATUS;LAPS;TEAM;DRIVER_NAME;\n1;13;Classified;23;BSI Racing;Westin Workman;\n";
+        assertThat(problems(lookAlike)).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("DRIVER_NAME");
+            assertThat(p.column()).isEqualTo(6);
+            assertThat(p.message()).contains("DRIVER_NAME are none of them");
+        });
+    }
+
+    @Test
+    void aRowWhoseDriverCellsAreAllEmptyIsRefused() {
+        String csv = ONE_DRIVER_HEADER + "\n1;13;Classified;23;45:30.694;-;-;13;1:40.747;140.3;BSI Racing;Am;;GR Cup;Toyota GR86;;;;;USA;;\n";
+        assertThat(problems(csv)).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.field()).isEqualTo("DRIVER_FIRSTNAME");
+            assertThat(p.message()).contains("no driver named in DRIVER_FIRSTNAME, DRIVER_SECONDNAME");
+        });
+        assertThat(problems(RACE_HEADER + "\n" + ROW_1.replace("Griffin PEEBLES;Grégoire SAUCY", " ;") + "\n")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("no driver named in DRIVER_1, DRIVER_2"));
+    }
+
+    @Test
+    void unicodeSpacesAreTrimmedFromEveryName() throws FeedException {
+        String row = ROW_1.replace("Griffin PEEBLES", "Griffin\u00A0PEEBLES\u00A0").replace("Grégoire SAUCY", "\u2007Grégoire SAUCY\u202F")
+                .replace("United Autosports", "United Autosports\u00A0").replace("Oreca 07 - Gibson", "\u3000Oreca 07 - Gibson\u2009")
+                .replace(";LMP2;", ";LMP2\u00A0;");
+        Entry e = parse(RACE_HEADER.replace("LAPS;", "\u00A0LAPS\u00A0;") + "\n" + row + "\n").entries().get(0);
+        assertThat(e.drivers()).containsExactly(new Driver("Griffin", "PEEBLES", null, null), new Driver("Grégoire", "SAUCY", null, null));
+        assertThat(e.team()).isEqualTo("United Autosports");
+        assertThat(e.car()).isEqualTo("Oreca 07 - Gibson");
+        assertThat(e.carClass()).isEqualTo("LMP2");
+        assertThat(e.laps()).isEqualTo(112);
+
+        String block = ONE_DRIVER_HEADER.replace("DRIVER_SECONDNAME", "DRIVER_SECONDNAME\u00A0") + "\n"
+                + "1;13;Classified;23;45:30.694;-;-;13;1:40.747;140.3;BSI Racing\u00A0;Am\u00A0;;GR Cup;Toyota GR86;Westin\u00A0;\u00A0Workman\u202F;;;USA;;\n";
+        Entry b = parse(block).entries().get(0);
+        assertThat(b.drivers()).containsExactly(new Driver("Westin", "Workman", "USA", null));
+        assertThat(b.team()).isEqualTo("BSI Racing");
+        assertThat(b.cup()).isEqualTo("Am");
+    }
+
+    static final String BY_CLASS_HEADER = "CLASS_TYPE;POS;PIC;NUMBER;TEAM;VEHICLE;DRIVER;LAPS;ELAPSED;GAP_FIRST;GAP_PREVIOUS;BEST_LAP_NUM;BEST_LAP_TIME;BEST_LAP_KPH;";
+
+    @Test
+    void resultsByClassGoBackIntoOverallOrder() throws FeedException {
+        // made-up values in the real layout: each class in turn, POS overall, PIC within the class
+        String csv = BY_CLASS_HEADER + "\r\n"
+                + "Pro;1;1;7;Alpha;Toyota GR86;Anna Example;23;45:30.694;;;13;1:40.747;140.3;\r\n"
+                + "Pro;3;2;8;Beta;Toyota GR86;Ben Sample;23;45:31.000;+0.306;+0.106;12;1:40.900;140.1;\r\n"
+                + "Am;2;1;9;Gamma;Toyota GR86;Carl de Demo;23;45:30.894;+0.200;+0.200;11;1:40.800;140.2;\r\n";
+        Classification c = parse(csv);
+        assertThat(c.format()).isEqualTo(FeedFormat.ALKAMEL_RESULTS_BY_CLASS);
+        assertThat(c.entries()).extracting(Entry::number).containsExactly("7", "9", "8");
+        assertThat(c.entries()).extracting(Entry::cup).containsExactly("Pro", "Am", "Pro");
+        assertThat(c.entries().get(1)).isEqualTo(new Entry(2, null, "9", "Gamma", List.of(new Driver("Carl de", "Demo", null, null)),
+                "Toyota GR86", null, "Am", null, null, null, EntryStatus.CLASSIFIED, 23, 45 * 60_000L + 30_894,
+                Gap.time(200), Gap.time(200), new BestLap(11, 100_800, 140.2), 4));
+        assertThat(ClassificationValidator.validate(c.entries(), c.statusReported())).isEmpty();
+    }
+
+    @Test
+    void resultsByClassWhosePicContradictsPosIsRefused() {
+        String csv = BY_CLASS_HEADER + "\n"
+                + "Pro;1;1;7;Alpha;Toyota GR86;Anna Example;23;45:30.694;;;13;1:40.747;140.3;\n"
+                + "Pro;2;1;8;Beta;Toyota GR86;Ben Sample;23;45:31.000;+0.306;+0.306;12;1:40.900;140.1;\n";
+        assertThat(problems(csv)).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.field()).isEqualTo("PIC");
+            assertThat(p.message()).contains("PIC 1", "2nd of class Pro");
+        });
+    }
+
+    @Test
+    void resultsByClassWithSeveralNamesInOneCellIsRefused() {
+        String csv = BY_CLASS_HEADER + "\nPro;1;1;7;Alpha;Toyota GR86;Anna Example / Ben Sample;23;45:30.694;;;13;1:40.747;140.3;\n";
+        assertThat(problems(csv)).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("DRIVER");
+            assertThat(p.message()).contains("several drivers");
+        });
     }
 
     private static String strip(String line) {

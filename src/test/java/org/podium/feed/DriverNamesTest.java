@@ -53,8 +53,16 @@ class DriverNamesTest {
     }
 
     @Test
+    void unicodeSpacesSeparateAndSurroundNoWord() {
+        assertThat(DriverNames.parse("Griffin\u00A0PEEBLES\u00A0")).isEqualTo(new Driver("Griffin", "PEEBLES", null, null));
+        assertThat(DriverNames.parse("Horst\u2007Felix FELBERMAYR\u202F")).isEqualTo(new Driver("Horst Felix", "FELBERMAYR", null, null));
+        assertThat(DriverNames.parse("\u00A0BANKCY")).isEqualTo(new Driver("", "BANKCY", null, null));
+    }
+
+    @Test
     void anEmptyNameIsNoDriver() {
         assertThat(DriverNames.parse("")).isNull();
         assertThat(DriverNames.parse("   ")).isNull();
+        assertThat(DriverNames.parse("\u00A0\u2007")).isNull();
     }
 }

@@ -19,6 +19,8 @@ class FormatDetectorTest {
         assertThat(format(Samples.ELMS_RACE)).isEqualTo(FeedFormat.ALKAMEL_RACE);
         assertThat(format(Samples.ELMS_2014)).isEqualTo(FeedFormat.ALKAMEL_RACE);
         assertThat(format(Samples.WEC_WIDE)).isEqualTo(FeedFormat.ALKAMEL_WIDE);
+        assertThat(format(Samples.GRCUP_RESULTS)).isEqualTo(FeedFormat.ALKAMEL_RESULTS);
+        assertThat(format(Samples.GRCUP_BY_CLASS)).isEqualTo(FeedFormat.ALKAMEL_RESULTS_BY_CLASS);
         assertThat(format(Samples.SRO_PAGE)).isEqualTo(FeedFormat.SRO_HTML);
         assertThat(format(Samples.PODIUM_JSON)).isEqualTo(FeedFormat.PODIUM_JSON);
     }
@@ -26,6 +28,12 @@ class FormatDetectorTest {
     @Test
     void sroAmericaResultsHeaderIsItsOwnLayout() throws FeedException {
         String csv = "POSITION;NUMBER;STATUS;LAPS;TOTAL_TIME;GAP_FIRST;GAP_PREVIOUS;TEAM;CLASS;DRIVER1_FIRSTNAME;DRIVER1_SECONDNAME;\n";
+        assertThat(detector.detect(Samples.utf8(csv)).format()).isEqualTo(FeedFormat.ALKAMEL_RESULTS);
+    }
+
+    @Test
+    void theUnnumberedDriverBlockMakesTheResultsLayout() throws FeedException {
+        String csv = "\uFEFFPOSITION;NUMBER;STATUS;LAPS;TOTAL_TIME;TEAM;CLASS;DRIVER_FIRSTNAME;DRIVER_SECONDNAME;DRIVER_COUNTRY;\r\n";
         assertThat(detector.detect(Samples.utf8(csv)).format()).isEqualTo(FeedFormat.ALKAMEL_RESULTS);
     }
 

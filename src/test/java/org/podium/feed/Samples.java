@@ -12,6 +12,8 @@ final class Samples {
     static final String ELMS_RACE = "alkamel/elms-race-classification.CSV";
     static final String ELMS_2014 = "alkamel/elms-2014-imola-race-classification.CSV";
     static final String WEC_WIDE = "alkamel/wec-session-classification-wide.CSV";
+    static final String GRCUP_RESULTS = "alkamel/grcup-2025-indianapolis-race-2-results.CSV";
+    static final String GRCUP_BY_CLASS = "alkamel/grcup-2025-indianapolis-race-2-results-by-class.CSV";
     static final String SRO_PAGE = "sro/gtwc-race-results.html";
     static final String PODIUM_JSON = "podium/session-result.json";
 
