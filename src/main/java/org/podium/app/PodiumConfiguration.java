@@ -106,8 +106,10 @@ public class PodiumConfiguration implements CamelConfiguration {
                                @BeanInject("seasonChanges") SeasonChanges changes,
                                @BeanInject("ingestStats") IngestStats stats,
                                @PropertyInject("podium.inbox") String inbox,
-                               @PropertyInject("podium.inbox.max-file-size") long maxBytes) {
-        return new Ingestion(reader, store, Path.of(inbox), maxBytes, changes::changed, stats);
+                               @PropertyInject("podium.inbox.max-file-size") long maxBytes,
+                               @BeanInject("seriesCatalog") SeriesCatalog catalog) {
+        return new Ingestion(reader, new org.podium.championship.CalendarCheck(catalog), store, Path.of(inbox), maxBytes,
+                changes::changed, stats);
     }
 
     /** Keeps the inbox route out of linked folders, and each scan of a large backlog to a few hundred files. */

@@ -124,7 +124,7 @@ final class SeasonResults {
         return round;
     }
 
-    private static Optional<CalendarRace> matchRace(CalendarRound round, SessionResult s) {
+    static Optional<CalendarRace> matchRace(CalendarRound round, SessionResult s) {
         String name = s.session().name();
         Optional<CalendarRace> byName = round.races().stream()
                 .filter(r -> r.session() != null && r.session().equalsIgnoreCase(name))
@@ -138,7 +138,7 @@ final class SeasonResults {
         return Optional.empty();
     }
 
-    private static String describe(CalendarRound round) {
+    static String describe(CalendarRound round) {
         return round.races().stream()
                 .map(r -> "race " + r.race() + (r.session() == null ? "" : " \"" + r.session() + "\""))
                 .collect(Collectors.joining(", "));

@@ -1,5 +1,6 @@
 package org.podium.ingest;
 
+import org.podium.championship.CalendarCheck;
 import org.podium.feed.FeedException;
 import org.podium.feed.FeedReader;
 import org.podium.feed.MetadataResolver;
@@ -41,6 +42,7 @@ public final class Ingestion {
     static final int MAX_PATH_CHARS = 1_000;
 
     private final FeedReader reader;
+    private final CalendarCheck calendar;
     private final ResultStore store;
     private final Path inbox;
     private final long maxBytes;
@@ -49,6 +51,13 @@ public final class Ingestion {
 
     public Ingestion(FeedReader reader, ResultStore store, Path inbox, long maxBytes,
                      Consumer<SeasonRef> seasonChanged, IngestStats stats) {
+        this(reader, null, store, inbox, maxBytes, seasonChanged, stats);
+    }
+
+    /** @param calendar where a result must have a place before it is stored; null checks nothing */
+    public Ingestion(FeedReader reader, CalendarCheck calendar, ResultStore store, Path inbox, long maxBytes,
+                     Consumer<SeasonRef> seasonChanged, IngestStats stats) {
+        this.calendar = calendar;
         this.reader = reader;
         this.store = store;
         this.inbox = inbox;
@@ -105,6 +114,11 @@ public final class Ingestion {
         }
         byte[] sidecar = readSidecar(rel, sidecarFile);
         SessionResult result = parse(raw, rel, sidecar);
+        if (calendar != null) {
+            // stored without a place in the calendar, it would never be scored: rejected, saying what the calendar holds
+            var misplaced = calendar.check(result);
+            if (misplaced.isPresent()) throw rejected(rel, misplaced.get().problem(), misplaced.get().whatToDo());
+        }
         SaveOutcome saved = store.save(result, raw, rel);
         String what;
         if (saved.duplicate()) {

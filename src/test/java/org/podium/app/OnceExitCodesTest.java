@@ -172,6 +172,35 @@ class OnceExitCodesTest {
     }
 
     @Test
+    void aSessionTheCalendarDoesNotPlaceIsRejectedWithWhatTheCalendarHolds() throws Exception {
+        byte[] race = TestHome.sample("alkamel/elms-race-classification.CSV");
+        drop("alms/2023-24/02_Sepang/Race 1/03_Classification_Race 1_Official.CSV", race);    // round 2 is Dubai
+        drop("alms/2023-24/07_Fuji/Race 1/03_Classification_Race 1_Official.CSV", race);      // no round 7
+        drop("alms/2031/01_Sepang/Race 1/03_Classification_Race 1_Official.CSV", race);       // no such season
+        drop("alms/2023-24/01_Sepang/Race 3/03_Classification_Race 3_Official.CSV", race);    // Sepang has races 1 and 2
+
+        assertThat(podium("once", "--home", dir.toString())).isEqualTo(1);
+        assertThat(out()).contains("0 file(s) ingested, 4 rejected");
+        assertThat(report("alms/2023-24/02_Sepang/Race 1/03_Classification_Race 1_Official.CSV"))
+                .contains("round 2 of the 2023-24 calendar is Dubai, not Sepang")
+                .contains("rounds: 1 Sepang, 2 Dubai, 3 Abu Dhabi").contains("02_Dubai");
+        assertThat(report("alms/2023-24/07_Fuji/Race 1/03_Classification_Race 1_Official.CSV"))
+                .contains("round 7 is not in the 2023-24 calendar of config/series/alms.yaml (rounds: 1 Sepang, 2 Dubai, 3 Abu Dhabi)");
+        assertThat(report("alms/2031/01_Sepang/Race 1/03_Classification_Race 1_Official.CSV"))
+                .contains("season 2031 is not in the calendar of config/series/alms.yaml (its seasons: 2023-24)")
+                .contains("add the season's calendar under seasons:");
+        assertThat(report("alms/2023-24/01_Sepang/Race 3/03_Classification_Race 3_Official.CSV"))
+                .contains("race session \"Race 3\" matches no race of round 1 Sepang (race 1, race 2)");
+        assertThat(dir.resolve("outbox/results")).doesNotExist();
+    }
+
+    /** The rejection report's problem and what to do, as a person reads them. */
+    String report(String file) throws Exception {
+        var report = org.podium.outbox.Json.MAPPER.readTree(dir.resolve("inbox/.failed").resolve(file + ".error.json").toFile());
+        return report.path("problems").get(0).path("message").asText() + " / " + report.path("whatToDo").asText();
+    }
+
+    @Test
     void aYamlSyntaxErrorExitsThreeNamingTheFileLineAndColumn() throws Exception {
         Home home = new Home(dir);
         home.prepare();
