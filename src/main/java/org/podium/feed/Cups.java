@@ -12,7 +12,7 @@ public final class Cups {
     /** The cup's short name (Pro, Gold, Silver, Bronze, Pro-Am, Am, or as printed less "Cup"), null when empty. */
     public static String normalize(String printed) {
         if (printed == null || printed.isBlank()) return null;
-        String s = collapseSpaces(printed.strip());
+        String s = Spaces.collapse(printed.strip());
         if (s.regionMatches(true, s.length() - 4, " cup", 0, 4)) s = s.substring(0, s.length() - 4).strip();
         return switch (s.toLowerCase(Locale.ROOT)) {
             case "pro" -> "Pro";
@@ -23,21 +23,5 @@ public final class Cups {
             case "am" -> "Am";
             default -> s.isEmpty() ? null : s;
         };
-    }
-
-    private static String collapseSpaces(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = true;
-            } else {
-                if (space && sb.length() > 0) sb.append(' ');
-                space = false;
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

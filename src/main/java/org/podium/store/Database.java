@@ -64,16 +64,17 @@ public final class Database implements AutoCloseable {
     /** Applies the migrations not yet applied, each in its own transaction. */
     public void migrate() {
         try (Connection c = dataSource.getConnection()) {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS podium_schema_version ("
-                        + "version_no INT NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL, "
-                        + "applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
-            }
             if (isPostgres()) {
-                // Several instances may start together: one migrates, the others wait for it.
+                // Several instances may start together: one migrates, the others wait for it. The lock comes
+                // first: two CREATE TABLE IF NOT EXISTS at once fail on PostgreSQL (duplicate key in pg_type).
                 try (Statement s = c.createStatement()) { s.execute("SELECT pg_advisory_lock(727001)"); }
             }
             try {
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE IF NOT EXISTS podium_schema_version ("
+                            + "version_no INT NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL, "
+                            + "applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+                }
                 for (int i = 0; i < MIGRATIONS.size(); i++) {
                     int version = i + 1;
                     if (applied(c, version)) continue;

@@ -439,7 +439,8 @@ class SeveralInstancesTest {
         return a.entrySet().stream().filter(e -> e.getValue() > b.getOrDefault(e.getKey(), 0)).map(Map.Entry::getKey).toList();
     }
 
-    private static byte[] practice(int n) {
+    /** A practice session of ten cars, the n-th of the season's rounds in turn: a distinct document for each n. */
+    static byte[] practice(int n) {
         int round = 1 + n % 3;
         String event = new String[]{"Sepang", "Dubai", "Abu Dhabi"}[round - 1];
         StringBuilder entries = new StringBuilder();

@@ -89,7 +89,7 @@ class SharedInboxTest {
     void aFileOneInstanceIsAtIsTakenByNoOtherAndMovedOnce(String kind, @TempDir Path dir) throws Exception {
         Path inbox = dir.resolve("inbox");
         String file = "practice/0001.json";
-        AtomicFiles.write(inbox.resolve(file), practice(1));
+        AtomicFiles.write(inbox.resolve(file), SeveralInstancesTest.practice(1));
         Queue<String> takes = new ConcurrentLinkedQueue<>();
         CountDownLatch atWork = new CountDownLatch(1);
         CountDownLatch goOn = new CountDownLatch(1);
@@ -144,12 +144,12 @@ class SharedInboxTest {
             List<String> dropped = new ArrayList<>();
             for (int n = 1; n <= DISTINCT; n++) {
                 String name = "practice/" + String.format("%04d", n) + ".json";
-                AtomicFiles.write(inbox.resolve(name), practice(n));
+                AtomicFiles.write(inbox.resolve(name), SeveralInstancesTest.practice(n));
                 dropped.add(name);
             }
             for (int n = 1; n <= COPIES; n++) {
                 String name = "practice/copies/" + String.format("%04d", n) + "_again.json";
-                AtomicFiles.write(inbox.resolve(name), practice(n));
+                AtomicFiles.write(inbox.resolve(name), SeveralInstancesTest.practice(n));
                 dropped.add(name);
             }
 
@@ -366,23 +366,6 @@ class SharedInboxTest {
         public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) throws Exception {
             return scan.rollback(consumer, endpoint, retryCounter, cause);
         }
-    }
-
-    private static byte[] practice(int n) {
-        StringBuilder entries = new StringBuilder();
-        for (int car = 1; car <= 10; car++) {
-            if (car > 1) entries.append(',');
-            entries.append("{\"position\":").append(car).append(",\"number\":\"").append(100 + car)
-                    .append("\",\"team\":\"Practice Team ").append(car).append("\",\"class\":\"GT\",")
-                    .append("\"drivers\":[{\"firstName\":\"P\",\"lastName\":\"DRIVER").append(car).append("\"}],")
-                    .append("\"status\":\"CLASSIFIED\",\"laps\":").append(30 - car).append(",\"totalTimeMs\":")
-                    .append(118_000 + 37L * car + n).append('}');
-        }
-        int round = 1 + n % 3;
-        return ("{\"schema\":\"podium.session-result/1\",\"series\":\"alms\",\"season\":\"2023-24\","
-                + "\"event\":{\"round\":" + round + ",\"name\":\"" + new String[]{"Sepang", "Dubai", "Abu Dhabi"}[round - 1] + "\"},"
-                + "\"session\":{\"type\":\"PRACTICE\",\"name\":\"Practice " + n + "\"},"
-                + "\"status\":\"OFFICIAL\",\"entries\":[" + entries + "]}").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Files still waiting in the inbox (hidden folders such as .done are not the inbox's waiting files). */
