@@ -63,9 +63,12 @@ public final class Classifier {
         InvitationDecider.Outcome outcome = InvitationDecider.decideAll(invitations,
                 SeasonKey.index(allStandings().values()), aliases);
         for (var d : outcome.decisions()) {
-            LOG.info("invitation {}: {} {}", d.invitation().id(), d.state(),
-                    d.recipient() == null ? "(no eligible entrant yet)" : d.recipient().display()
-                            + (d.entitled() ? "" : " (not entitled: a condition is not met)"));
+            if (d.recipient() == null) {
+                LOG.info("invitation {}: no eligible entrant yet", d.invitation().id());
+            } else {
+                LOG.info("invitation {}: {} {}{}", d.invitation().id(), d.state(), d.recipient().display(),
+                        d.entitled() ? "" : " (not entitled: a condition is not met)");
+            }
         }
         return new Classification(from, changed, computed, outcome.combined(), outcome.decisions());
     }

@@ -78,10 +78,22 @@ public final class NoticeDesk {
             outbox.record(n.path(), "invitation-notice", json);
             outbox.record(md, "invitation-notice-text", n.markdown().getBytes(StandardCharsets.UTF_8));
             ledger.markWritten(n.invitationId(), n.seq());
-            LOG.info("notice published: outbox/{} ({} for {})", n.path(), n.state(), n.recipientKey());
+            LOG.info("notice published: outbox/{} ({} {})", n.path(), n.state(), recipientOf(json, n.recipientKey()));
             this.written.accept(n);
             written.add(n);
         }
         return written;
+    }
+
+    /** The recipient as the notice names it (team, and #car for a car's invitation), for the log. */
+    private static String recipientOf(byte[] notice, String key) {
+        try {
+            var r = Json.MAPPER.readTree(notice).path("recipient");
+            String team = r.path("team").asText("");
+            if (team.isEmpty()) return key;
+            return r.path("car").isTextual() ? team + " #" + r.path("car").asText() : team;
+        } catch (java.io.IOException e) {
+            return key;
+        }
     }
 }

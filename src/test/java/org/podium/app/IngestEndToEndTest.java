@@ -102,6 +102,20 @@ class IngestEndToEndTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theReportListsARejectedFileEvenWhenNothingIsPublished(@TempDir Path dir) throws Exception {
+        try (TestHome home = new TestHome(dir, "h2").start()) {
+            Path report = home.outbox("report/index.html");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> Files.isRegularFile(report));
+
+            home.drop("alms/2023-24/01_Sepang/Race 2/notes-to-follow.txt", "results to follow\n".getBytes(StandardCharsets.UTF_8));
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(100))
+                    .until(() -> Files.readString(report).contains("notes-to-follow.txt"));
+            assertThat(home.outbox("results")).doesNotExist();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void theSameFileDroppedTwiceIsStoredOnceAndReportedAsADuplicate(String db, @TempDir Path dir) throws Exception {

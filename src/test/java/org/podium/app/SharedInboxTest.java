@@ -338,6 +338,8 @@ class SharedInboxTest {
         camel.getRegistry().bind("ingestion", new Ingestion(new FeedReader(Set.of("alms"), 20_971_520),
                 new ResultStore(db.dataSource(), Clock.systemUTC()), inbox, 20_971_520, season -> { }, stats));
         camel.getRegistry().bind("rejections", new Rejections(inbox, Clock.systemUTC(), stats));
+        camel.getRegistry().bind("reportWriter", new org.podium.outbox.ReportWriter(
+                new org.podium.outbox.Outbox(inbox.resolveSibling("outbox"), db.dataSource(), Clock.systemUTC()), inbox, Clock.systemUTC()));
         PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveMandatoryResource(camel, "file:routes/ingest.yaml"));
         AdviceWith.adviceWith(camel, "ingest", route -> {
             route.weaveAddFirst().process(e -> takes.add(n + " " + e.getIn().getHeader(Exchange.FILE_NAME, String.class).replace('\\', '/')));
