@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * How a combined classification of several series ranks teams (Podium's default for the GT World
- * Challenge Asia + Asian Le Mans Series invitation, RULES.md §4B): a team's score in each series is
+ * Challenge Asia + Asian Le Mans Series invitation, docs/rules.md, B): a team's score in each series is
  * the points of its best car in that series' counting table as a share of the most one car could
  * score there; the combined score is the sum of the shares.
  *

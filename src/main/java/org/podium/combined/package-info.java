@@ -2,7 +2,7 @@
  * Classifications across series: team identity by stated rules and {@code config/aliases.yaml}
  * ({@link org.podium.combined.TeamIdentity}), and the pure function
  * {@link org.podium.combined.CombinedCalculator#compute} from several seasons' standings to one
- * classification of teams (RULES.md §4B; no official definition was ever published, so the rule is
+ * classification of teams (docs/rules.md, B; no official definition was ever published, so the rule is
  * Podium's, as configuration). No I/O besides reading config files, no Camel.
  *
  * <p>Where the rule leaves a choice, Podium's is:

@@ -36,7 +36,7 @@ import org.podium.model.SessionType;
 import org.podium.model.Source;
 
 /**
- * Podium's canonical session-result JSON ({@value SessionResult#SCHEMA}, DESIGN §2, FORMATS §4):
+ * Podium's canonical session-result JSON ({@value SessionResult#SCHEMA}, docs/formats.md, Podium JSON):
  * the writer puts keys in one fixed order and leaves null fields out, so the same result always
  * gives the same bytes; the reader accepts what the writer writes, tolerates unknown fields, and
  * names the field of every problem ({@code entries[2].laps}).

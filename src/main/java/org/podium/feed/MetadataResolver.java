@@ -19,7 +19,7 @@ import org.podium.model.ResultStatus;
 import org.podium.model.SessionType;
 
 /**
- * Works out a feed file's metadata (FORMATS §3) from its path under the inbox,
+ * Works out a feed file's metadata (docs/formats.md, metadata from the inbox path) from its path under the inbox,
  * {@code <series>/<season>/<round>_<event>/<session>/[Hour N/]<file>}, its file name (status, hour)
  * and an optional sidecar {@code <file>.meta.json} whose fields override the path.
  */

@@ -18,7 +18,7 @@ import org.podium.model.EntryStatus;
 import org.podium.model.Gap;
 
 /**
- * Reads an SRO results page (FORMATS §2): the first {@code <table>} whose header names Pos and the
+ * Reads an SRO results page (docs/formats.md, SRO results pages): the first {@code <table>} whose header names Pos and the
  * car number. Columns are found by their {@code <th>} names, since the Europe, America and Asia sites
  * order them differently. The Class column is the cup; the page has no status column, so every car is
  * CLASSIFIED unless its Pos, Time or Gap cell says DNF, DNS, DSQ, NC, Retired or Excluded.

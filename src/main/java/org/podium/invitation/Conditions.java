@@ -1,7 +1,7 @@
 package org.podium.invitation;
 
 /**
- * The ACO's conditions on an automatic invitation (RULES.md §4).
+ * The ACO's conditions on an automatic invitation (docs/rules.md, the ACO's conditions).
  *
  * @param attendAllEvents             the competitor took part in every event of its championship(s)
  * @param maxInvitationsPerCompetitor the most invitations one competitor may hold, all classes combined;

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 /**
  * Decides each invitation from the current standings: a pure function, called after every recompute.
  *
- * <p>The rules Podium applies where RULES.md leaves a choice:
+ * <p>The rules Podium applies where the published rules leave a choice (docs/rules.md):
  * <ul>
  *   <li>CLINCHED needs every entrant who is or can still become eligible to fall strictly short of the
  *       recipient even if it scored the most still available: an entrant who could draw level is

@@ -2,7 +2,7 @@ package org.podium.invitation;
 
 import java.util.Locale;
 
-/** Where an invitation stands (DESIGN.md §4). */
+/** Where an invitation stands, as its notices say (README, "The Le Mans invitations"). */
 public enum NoticeState {
     /** The deciding season(s) still running and the lead not yet safe. */
     LEADER,

@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reading an Al Kamel results portal (FORMATS §1c): the event page's links, which of them are the
+ * Reading an Al Kamel results portal (docs/formats.md, the Al Kamel results portal): the event page's links, which of them are the
  * classifications Podium takes, and where each goes in the inbox. Plain functions over the page and the
  * link paths; fetching is the adapter's.
  *
@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 public final class AlKamelPortal {
     private AlKamelPortal() {}
 
-    /** Files that are not classifications, as the portal names them (FORMATS §1c; "Analsysis" is the portal's spelling). */
+    /** Files that are not classifications, as the portal names them (docs/formats.md; "Analsysis" is the portal's spelling). */
     private static final List<String> NOT_CLASSIFICATIONS = List.of("analysis", "analsysis", "weather", "meteo",
             "time cards", "timecards", "grid", "lap chart", "best sectors", "pit stop", "points");
 

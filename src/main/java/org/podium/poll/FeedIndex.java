@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A Podium feed index (FORMATS §4): {@code {"schema":"podium.feed-index/1","documents":[{"url","sha256","updated"}]}}.
+ * A Podium feed index (docs/formats.md, Podium JSON): {@code {"schema":"podium.feed-index/1","documents":[{"url","sha256","updated"}]}}.
  */
 public record FeedIndex(List<Document> documents) {
 

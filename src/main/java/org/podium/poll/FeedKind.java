@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Where a feed's documents come from, and so how they are discovered (FORMATS §1c, §2, §4). */
+/** Where a feed's documents come from, and so how they are discovered (docs/formats.md). */
 public enum FeedKind {
     /** An Al Kamel results portal: event pages listing {@code Results/…} CSV links. */
     ALKAMEL_PORTAL("alkamel-portal"),

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reading SRO results pages (FORMATS §2): which events a season page lists, which races an event page
+ * Reading SRO results pages (docs/formats.md, SRO results pages): which events a season page lists, which races an event page
  * lists, which of those are results Podium takes and under which session name, and whether a race page
  * holds a results table. Plain functions over the pages; fetching is the adapter's.
  */

@@ -513,7 +513,7 @@ public final class SeasonGenerator {
 
     // ------------------------------------------------------------------------------ formats
 
-    /** Times and gaps as Al Kamel and SRO write them (FORMATS §1, §2). */
+    /** Times and gaps as Al Kamel and SRO write them (docs/formats.md). */
     static final class Fmt {
         private Fmt() {}
 
@@ -562,14 +562,14 @@ public final class SeasonGenerator {
         }
     }
 
-    /** Al Kamel CSV: UTF-8 with a BOM, CRLF, ';' closing every line (FORMATS §1a, §1b). */
+    /** Al Kamel CSV: UTF-8 with a BOM, CRLF, ';' closing every line (docs/formats.md). */
     static final class AlKamel {
         private AlKamel() {}
 
         static final String RACE_HEADER = "POSITION;NUMBER;TEAM;DRIVER_1;DRIVER_2;DRIVER_3;DRIVER_4;VEHICLE;TYRES;CLASS;"
                 + "GROUP;DIVISION;STATUS;LAPS;TOTAL_TIME;GAP_FIRST;GAP_PREVIOUS;FL_LAPNUM;FL_TIME;FL_KPH;DRIVER_5;";
 
-        /** The wide layout's header, column for column as in Al Kamel's WEC session files (FORMATS §1b). */
+        /** The wide layout's header, column for column as in Al Kamel's WEC session files (docs/formats.md). */
         static final String WIDE_HEADER;
 
         static {
@@ -669,7 +669,7 @@ public final class SeasonGenerator {
         }
     }
 
-    /** SRO results pages: the Europe site's column order (FORMATS §2). */
+    /** SRO results pages: the Europe site's column order (docs/formats.md). */
     static final class Sro {
         private Sro() {}
 

@@ -105,7 +105,7 @@ final class DemoFigures {
     }
 
     // ----------------------------------------------------------------------------------------
-    // The combined Asia classification (RULES §4B, Podium's default)
+    // The combined Asia classification (docs/rules.md, B, Podium's default)
 
     record Combined(String almsTeam, String asiaTeam, Standing almsBest, Standing asiaBest, double almsShare,
                     double asiaShare) {

@@ -138,7 +138,7 @@ public final class DemoSeasonWriter {
     // Formatting, as the providers write it
     // =========================================================================================
 
-    /** Time, gap and speed formats as observed in Al Kamel's and SRO's published files (FORMATS §1, §2). */
+    /** Time, gap and speed formats as observed in Al Kamel's and SRO's published files (docs/formats.md). */
     static final class Fmt {
         private Fmt() {}
 
@@ -355,7 +355,7 @@ public final class DemoSeasonWriter {
     }
 
     // =========================================================================================
-    // Al Kamel CSV (FORMATS §1a race layout, §1b wide layout)
+    // Al Kamel CSV (docs/formats.md: race and wide layouts)
     // =========================================================================================
 
     static final class AlKamel {
@@ -364,7 +364,7 @@ public final class DemoSeasonWriter {
         static final String RACE_HEADER = "POSITION;NUMBER;TEAM;DRIVER_1;DRIVER_2;DRIVER_3;DRIVER_4;VEHICLE;TYRES;CLASS;GROUP;DIVISION;"
                 + "STATUS;LAPS;TOTAL_TIME;GAP_FIRST;GAP_PREVIOUS;FL_LAPNUM;FL_TIME;FL_KPH;DRIVER_5;";
 
-        /** The wide layout's header, column for column as in Al Kamel's published WEC session files (FORMATS §1b). */
+        /** The wide layout's header, column for column as in Al Kamel's published WEC session files (docs/formats.md). */
         static final String WIDE_HEADER;
 
         static {
@@ -522,7 +522,7 @@ public final class DemoSeasonWriter {
     }
 
     // =========================================================================================
-    // SRO results pages (FORMATS §2)
+    // SRO results pages (docs/formats.md)
     // =========================================================================================
 
     static final class Sro {
@@ -1291,11 +1291,11 @@ public final class DemoSeasonWriter {
                    which drops to 3rd in GT behind #8 and #57, and Kaiju takes the combined lead: the Phoenix
                    Lótus notice must be withdrawn and a new one issued. Both teams took part in every event of
                    both series.
-                2. **The combined classification** (Podium's default, RULES §4B): for each team present in both
+                2. **The combined classification** (Podium's default, docs/rules.md, B): for each team present in both
                    series, its best car's GTWC Asia overall drivers' points (that car's crew) as a share of the
                    200 available (8 races × 25) plus its best car's AsLMS GT class points (with class poles and
                    0.5 per classified car beyond 10th) as a share of the 130 available (5 races × (25 + 1)).
-                3. **The GT World Challenge Europe Bronze invitation** (RULES §4A): #7 Harbour Lights Racing is
+                3. **The GT World Challenge Europe Bronze invitation** (docs/rules.md, A): #7 Harbour Lights Racing is
                    the top Bronze Cup car and attended every event. After Spa its lead (43.5 points) exceeds
                    the 35 still available at Misano (2 × (16.5 + 1)), so the invitation is CLINCHED before the
                    last round. #69 Northern Star Racing missed Brands Hatch and is not eligible. Strada Bianca

@@ -15,7 +15,7 @@ import static org.podium.combined.Results.qualifying;
 import static org.podium.combined.Results.race;
 
 /**
- * The GT World Challenge Europe invitation (RULES.md §4A): Bronze Cup points per car, the car present
+ * The GT World Challenge Europe invitation (docs/rules.md, A): Bronze Cup points per car, the car present
  * at every Bronze Cup event, decided after each recompute.
  */
 class BronzeCupInvitationTest {

@@ -18,7 +18,7 @@ import static org.podium.combined.Results.gt;
 import static org.podium.combined.Results.race;
 
 /**
- * The combined GT World Challenge Asia + Asian Le Mans Series invitation (RULES.md §4B): when the
+ * The combined GT World Challenge Asia + Asian Le Mans Series invitation (docs/rules.md, B): when the
  * leading team's score can no longer be caught, counting teams that are not yet eligible.
  */
 class CombinedInvitationTest {

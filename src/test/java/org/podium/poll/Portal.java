@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Pages shaped like the real sources (FORMATS §1c, §2), for the feed server fixtures: an Al Kamel event
+ * Pages shaped like the real sources (docs/formats.md), for the feed server fixtures: an Al Kamel event
  * page listing each championship in its own table, SRO season and event pages.
  */
 public final class Portal {
