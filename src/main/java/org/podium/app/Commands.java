@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,7 +97,6 @@ final class Commands {
 
     static int once(Home home, PrintStream out, Map<String, String> overrides, boolean rebuild) throws InterruptedException {
         home.prepare();
-        Instant startedAt = Instant.now();
         try (Engine engine = new Engine(home, overrides)) {
             try {
                 engine.start();
@@ -115,10 +113,9 @@ final class Commands {
                     engine.context().resolvePropertyPlaceholders("{{podium.once.max-seconds}}")));
             boolean idle = engine.awaitIdle(max);
             IngestStats stats = engine.bean("ingestStats", IngestStats.class);
-            // A feed failed in this run: a due poll above, or a scheduled one that fired while the inbox drained.
+            // A feed failed in this run: one of the due polls above (the schedule never runs in once).
             Set<String> failedFeeds = new TreeSet<>();
             polls.stream().filter(PollResult::failed).forEach(p -> failedFeeds.add(p.feedId()));
-            engine.feedsFailedSince(startedAt).forEach(s -> failedFeeds.add(s.feedId()));
             out.printf("podium %s: %d file(s) ingested, %d rejected, %d duplicate(s)%s%s%n",
                     rebuild ? "rebuild" : "once", stats.ingestedCount(), stats.rejectedCount(), stats.duplicateCount(),
                     failedFeeds.isEmpty() ? "" : "; feed(s) failed: " + String.join(", ", failedFeeds),

@@ -5,7 +5,6 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.podium.ingest.SeasonChanges;
-import org.podium.poll.FeedStatus;
 import org.podium.poll.PollConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -167,13 +164,6 @@ final class Engine implements AutoCloseable {
         if (relative.getNameCount() == 1 && name.equals("README.md")) return false;
         return !(name.endsWith(".meta.json") || name.endsWith(".tmp") || name.endsWith(".part")
                 || name.endsWith(".crdownload") || name.startsWith("~") || name.endsWith(".camelLock"));
-    }
-
-    /** The feeds failing because of a problem at or after {@code since}. */
-    List<FeedStatus.State> feedsFailedSince(Instant since) {
-        FeedStatus status = context().getRegistry().lookupByNameAndType("feedStatus", FeedStatus.class);
-        if (status == null) return List.of();
-        return status.all().stream().filter(s -> FeedsHealthCheck.failedSince(s, since)).toList();
     }
 
     @Override

@@ -68,11 +68,6 @@ final class FeedsHealthCheck extends AbstractHealthCheck {
         return f.lastErrorAt() != null && (f.lastSuccessAt() == null || f.lastSuccessAt().isBefore(f.lastErrorAt()));
     }
 
-    /** True when it is failing because of a problem at or after {@code since}. */
-    static boolean failedSince(FeedStatus.State f, Instant since) {
-        return failing(f) && !f.lastErrorAt().isBefore(since);
-    }
-
     static String describe(FeedStatus.State f) {
         if (!f.enabled()) return "disabled";
         return (failing(f) ? "failing: " + (f.lastCause() != null ? f.lastCause() : f.lastError()) : "ok")
