@@ -46,6 +46,8 @@ final class Demo {
     int run() throws InterruptedException {
         freshHome();
         home.prepare();
+        // The demo season has its own fictional calendars (and the alias its teams need); config/ ships the real ones.
+        Bundled.copyTree("demo/config", home.config(), true);
         List<String> steps = Bundled.lines("demo/steps.txt");
         Path season = null;
         try {

@@ -9,10 +9,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Whether a session result has a place in its series' calendar: the season is described in
- * {@code config/series/<id>.yaml}, the round is one of its rounds, the event is that round's event, and a
- * race is one of that round's races. A result without a place would be stored and never scored, so it
- * is rejected instead, with what the calendar holds.
+ * Whether a session result has a place in its series: the season is described in
+ * {@code config/series/<id>.yaml}, the round is one of its rounds, the event is that round's event, a
+ * race is one of that round's races, and every class or cup the file writes is one the series knows
+ * ({@link Categories}). A result without a place would be stored and never scored, or scored without
+ * its cars' classes and cups, so it is rejected instead, with what the series holds.
  */
 public final class CalendarCheck {
 
@@ -25,6 +26,33 @@ public final class CalendarCheck {
         this.catalog = catalog;
     }
 
+    /**
+     * The result placed in its series: checked against the calendar, and each car's class and cup
+     * written as the series names them.
+     *
+     * @param result    the placed result; null when misplaced
+     * @param misplaced why it has no place; null when placed
+     */
+    public record Placement(SessionResult result, Misplaced misplaced) {}
+
+    /** Checks the calendar, then places each car in the series' classes and cups. */
+    public Placement place(SessionResult s) {
+        Optional<Misplaced> off = check(s);
+        if (off.isPresent()) return new Placement(null, off.get());
+        Optional<SeriesRules> rules = catalog.get(s.series());
+        if (rules.isEmpty()) return new Placement(s, null);
+        Categories categories = new Categories(rules.get());
+        Categories.Placed placed = categories.place(s);
+        if (placed.result() != null) return new Placement(placed.result(), null);
+        String file = "config/series/" + s.series() + ".yaml";
+        return new Placement(null, new Misplaced(String.join("; ", placed.problems()) + ". The series knows: "
+                + categories.known(),
+                "if the value is another name for a class or cup, add it under written: in " + file
+                        + " (for example written: { \"LMGT3\": { class: GT } }); a new class or cup goes under classes: or cups:;"
+                        + " a value that names no class or cup (a championship's name) is written: { \"GR Cup\": {} }"));
+    }
+
+    /** Whether the result has a place in the series' calendar (season, round, event, race). */
     public Optional<Misplaced> check(SessionResult s) {
         Optional<SeriesRules> rules = catalog.get(s.series());
         if (rules.isEmpty()) return Optional.empty();     // the reader already refuses a series it does not know

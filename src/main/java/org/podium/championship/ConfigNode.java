@@ -116,6 +116,8 @@ public final class ConfigNode {
         return this;
     }
 
+    public boolean isMap() { return node.isObject(); }
+
     public ConfigNode requireMap() {
         required();
         if (!node.isObject()) throw fail("must be a mapping of keys to values, was " + was());
@@ -194,6 +196,16 @@ public final class ConfigNode {
             return d;
         } catch (DateTimeParseException e) {
             throw fail("must be an ISO-8601 duration such as PT4H or PT1H30M, was " + was());
+        }
+    }
+
+    /** An ISO date such as 2023-04-23, null when missing. */
+    public java.time.LocalDate dateOrNull() {
+        if (missing()) return null;
+        try {
+            return java.time.LocalDate.parse(text());
+        } catch (DateTimeParseException e) {
+            throw fail("must be a date written YYYY-MM-DD, such as 2023-04-23, was " + was());
         }
     }
 

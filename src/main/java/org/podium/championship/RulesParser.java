@@ -14,7 +14,7 @@ final class RulesParser {
     private RulesParser() {}
 
     static SeriesRules parse(ConfigNode root) {
-        root.onlyKeys("id", "name", "organiser", "seasons", "classes", "defaultClass", "cups", "scoring",
+        root.onlyKeys("id", "name", "organiser", "seasons", "classes", "defaultClass", "cups", "written", "scoring",
                 "teamScoring", "tables", "tieBreak");
         ConfigNode idNode = root.get("id");
         String id = idNode.text();
@@ -30,6 +30,7 @@ final class RulesParser {
             throw root.get("defaultClass").fail("must be one of the classes " + classes + ", was " + root.get("defaultClass").was());
         }
         List<String> cups = names(root.get("cups"), false);
+        List<Categories.Written> written = written(root.get("written"), classes, cups);
 
         Scoring scoring = scoring(root.get("scoring"));
         Map<String, SeasonCalendar> seasons = seasons(root.get("seasons"), scoring);
@@ -39,7 +40,7 @@ final class RulesParser {
         List<TableSpec> tables = tables(root.get("tables"), teamScoring, cups);
         List<TieBreak> tieBreak = tieBreaks(root.get("tieBreak"), scoring);
 
-        return new SeriesRules(id, name, organiser, seasons, classes, defaultClass, cups, scoring, teamScoring,
+        return new SeriesRules(id, name, organiser, seasons, classes, defaultClass, cups, written, scoring, teamScoring,
                 tables, tieBreak);
     }
 
@@ -52,6 +53,42 @@ final class RulesParser {
             String s = item.text();
             if (!folded.add(Names.fold(s))) throw item.fail("\"" + s + "\" is listed twice");
             out.add(s);
+        }
+        return out;
+    }
+
+    /** {@code written: { "<value>": { class: <a class>, cup: <a cup> } }}: either, both, or neither ({@code {}}). */
+    private static List<Categories.Written> written(ConfigNode node, List<String> classes, List<String> cups) {
+        if (node.missing()) return List.of();
+        node.requireMap();
+        Map<String, String> names = new HashMap<>();
+        for (String c : classes) names.put(Categories.fold(c), "class " + c);
+        for (String c : cups) names.putIfAbsent(Categories.fold(c), "cup " + c);
+        Map<String, String> seen = new HashMap<>();
+        List<Categories.Written> out = new ArrayList<>();
+        for (Map.Entry<String, ConfigNode> e : node.entries()) {
+            ConfigNode meaning = e.getValue();
+            String value = e.getKey();
+            if (Categories.fold(value).isEmpty()) throw meaning.fail("a written value needs a letter or a digit");
+            if (names.containsKey(Categories.fold(value))) {
+                throw meaning.fail("\"" + value + "\" is already known as " + names.get(Categories.fold(value))
+                        + " (names are matched in any case, with or without \"Cup\"); remove it");
+            }
+            String previous = seen.putIfAbsent(Categories.fold(value), value);
+            if (previous != null) throw meaning.fail("\"" + value + "\" and \"" + previous + "\" are the same value written twice");
+            if (!meaning.isMap()) {
+                throw meaning.fail("must say what it means: { class: …, cup: … }, or {} for a value that names neither");
+            }
+            meaning.onlyKeys("class", "cup");
+            String carClass = meaning.get("class").textOrNull();
+            if (carClass != null && !classes.contains(carClass)) {
+                throw meaning.get("class").fail("must be one of the classes " + classes + ", was " + meaning.get("class").was());
+            }
+            String cup = meaning.get("cup").textOrNull();
+            if (cup != null && !cups.contains(cup)) {
+                throw meaning.get("cup").fail("must be one of the cups " + cups + ", was " + meaning.get("cup").was());
+            }
+            out.add(new Categories.Written(value, new Categories.Meaning(carClass, cup)));
         }
         return out;
     }
@@ -143,7 +180,7 @@ final class RulesParser {
         Map<String, String> sessions = new HashMap<>();
         List<CalendarRace> races = new ArrayList<>();
         for (ConfigNode item : items) {
-            item.onlyKeys("race", "session", "kind", "planned", "pole");
+            item.onlyKeys("race", "session", "kind", "planned", "pole", "date");
             ConfigNode raceNode = item.get("race");
             int race = raceNode.integer(1);
             String previous = numbers.putIfAbsent(race, item.path());
@@ -161,7 +198,7 @@ final class RulesParser {
                         + String.join(", ", scoring.kinds().keySet()) + ")");
             }
             races.add(new CalendarRace(race, session, kind, item.get("planned").durationOrNull(),
-                    item.get("pole").boolOr(true)));
+                    item.get("pole").boolOr(true), item.get("date").dateOrNull()));
         }
         return races;
     }

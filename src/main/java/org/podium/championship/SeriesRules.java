@@ -14,6 +14,8 @@ import java.util.Optional;
  * Loaded from {@code config/series/<id>.yaml}; the engine never knows which series it scores.
  *
  * @param defaultClass the class of cars whose feed names none (SRO pages); null where every feed names one
+ * @param written      what feeds write in CLASS, GROUP or DIVISION beyond the class and cup names, and
+ *                     what each means (see {@link Categories})
  * @param teamScoring  how teams' tables count cars, unless a table says otherwise; null where no
  *                     teams' table needs it
  */
@@ -25,6 +27,7 @@ public record SeriesRules(
         List<String> classes,
         String defaultClass,
         List<String> cups,
+        List<Categories.Written> written,
         Scoring scoring,
         TeamScoring teamScoring,
         List<TableSpec> tables,
@@ -36,6 +39,7 @@ public record SeriesRules(
         seasons = Collections.unmodifiableMap(new LinkedHashMap<>(seasons));
         classes = List.copyOf(classes);
         cups = List.copyOf(cups);
+        written = written == null ? List.of() : List.copyOf(written);
         Objects.requireNonNull(scoring, "scoring");
         tables = List.copyOf(tables);
         tieBreak = List.copyOf(tieBreak);

@@ -115,9 +115,13 @@ public final class Ingestion {
         byte[] sidecar = readSidecar(rel, sidecarFile);
         SessionResult result = parse(raw, rel, sidecar);
         if (calendar != null) {
-            // stored without a place in the calendar, it would never be scored: rejected, saying what the calendar holds
-            var misplaced = calendar.check(result);
-            if (misplaced.isPresent()) throw rejected(rel, misplaced.get().problem(), misplaced.get().whatToDo());
+            // stored without a place in the calendar, or with a class or cup the series does not know, it would be
+            // scored wrong or never: rejected, saying what the series holds
+            var placement = calendar.place(result);
+            if (placement.misplaced() != null) {
+                throw rejected(rel, placement.misplaced().problem(), placement.misplaced().whatToDo());
+            }
+            result = placement.result();
         }
         SaveOutcome saved = store.save(result, raw, rel);
         String what;

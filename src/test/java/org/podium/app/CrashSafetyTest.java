@@ -42,7 +42,7 @@ class CrashSafetyTest {
     void killedRepeatedlyMidBatchItLosesNothingAndDoesNothingTwice(@TempDir Path dir) throws Exception {
         Path home = dir.resolve("home");
         TestHome.copyTree(Path.of("routes"), home.resolve("routes"));
-        TestHome.copyTree(Path.of("config"), home.resolve("config"));
+        TestHome.copyDemoConfig(home.resolve("config"));
         Path staging = dir.resolve("staging");
         for (String step : Bundled.lines("demo/steps.txt")) Bundled.copyTree("demo/steps/" + step, staging, false);
         // Every demo file twice: once as published, once under another name (a duplicate to recognise).

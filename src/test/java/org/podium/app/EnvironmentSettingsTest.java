@@ -59,6 +59,7 @@ class EnvironmentSettingsTest {
     void theStoreIsChosenByPodiumDbUrl() throws Exception {
         Path home = dir.resolve("home");
         Path elsewhere = dir.resolve("elsewhere");
+        TestHome.copyDemoConfig(home.resolve("config"));
         AtomicFiles.write(home.resolve("inbox").resolve(SESSION + "03_Classification_Race 1_Official.CSV"),
                 TestHome.sample("alkamel/elms-race-classification.CSV"));
 

@@ -37,6 +37,7 @@ class GracefulShutdownTest {
     void aDaemonStoppedMidBatchLosesNothingAndTheNextStartProcessesEachRemainingFileOnce() throws Exception {
         Path home = dir.resolve("home");
         Path inbox = home.resolve("inbox");
+        TestHome.copyDemoConfig(home.resolve("config"));
         List<String> dropped = dropDistinctClassifications(inbox);
 
         PodiumProcess daemon = PodiumProcess.classes()

@@ -66,7 +66,7 @@ class HostileInboxEndToEndTest {
         Path outside = root.resolve("outside");
         Path logs = Files.createDirectories(root.resolve("logs"));
         TestHome.copyTree(Path.of("routes"), home.routes());
-        TestHome.copyTree(Path.of("config"), home.config());
+        TestHome.copyDemoConfig(home.config());
         Files.createDirectories(home.inbox());
 
         byte[] secret = HostileCorpus.race("Outside The Home").getBytes(StandardCharsets.UTF_8);

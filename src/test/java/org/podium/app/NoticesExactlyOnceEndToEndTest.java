@@ -26,7 +26,7 @@ class NoticesExactlyOnceEndToEndTest {
     void onceTwiceAndRebuildLeaveTheNoticesAsTheFirstRunLeftThem(@TempDir Path dir) throws IOException {
         Path home = dir.resolve("home");
         TestHome.copyTree(Path.of("routes"), home.resolve("routes"));
-        TestHome.copyTree(Path.of("config"), home.resolve("config"));
+        TestHome.copyDemoConfig(home.resolve("config"));
         List<String> steps = Bundled.lines("demo/steps.txt");
         for (String step : steps) Bundled.copyTree("demo/steps/" + step, home.resolve("inbox"), false);
 

@@ -41,6 +41,13 @@ class OnceExitCodesTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8), overrides);
     }
 
+    /** The shipped configuration, told the ELMS sample's class names (it stands in for an Asian Le Mans file). */
+    @org.junit.jupiter.api.BeforeEach
+    void configuration() {
+        TestHome.copyTree(Path.of("config"), dir.resolve("config"));
+        TestHome.letAlmsReadTheElmsSamples(dir.resolve("config"));
+    }
+
     String out() { return out.toString(StandardCharsets.UTF_8); }
 
     String err() { return err.toString(StandardCharsets.UTF_8); }
@@ -187,10 +194,28 @@ class OnceExitCodesTest {
         assertThat(report("alms/2023-24/07_Fuji/Race 1/03_Classification_Race 1_Official.CSV"))
                 .contains("round 7 is not in the 2023-24 calendar of config/series/alms.yaml (rounds: 1 Sepang, 2 Dubai, 3 Abu Dhabi)");
         assertThat(report("alms/2031/01_Sepang/Race 1/03_Classification_Race 1_Official.CSV"))
-                .contains("season 2031 is not in the calendar of config/series/alms.yaml (its seasons: 2023-24)")
+                .contains("season 2031 is not in the calendar of config/series/alms.yaml (its seasons: 2023, 2023-24)")
                 .contains("add the season's calendar under seasons:");
         assertThat(report("alms/2023-24/01_Sepang/Race 3/03_Classification_Race 3_Official.CSV"))
                 .contains("race session \"Race 3\" matches no race of round 1 Sepang (race 1, race 2)");
+        assertThat(dir.resolve("outbox/results")).doesNotExist();
+    }
+
+    @Test
+    void aClassTheSeriesDoesNotKnowIsRejectedNamingTheValuesItKnows() throws Exception {
+        // the shipped alms.yaml, which knows the Asian Le Mans classes only; the ELMS sample writes its own
+        java.nio.file.Files.copy(Path.of("config/series/alms.yaml"), dir.resolve("config/series/alms.yaml"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        drop(RACE, TestHome.sample("alkamel/elms-race-classification.CSV"));
+
+        assertThat(podium("once", "--home", dir.toString())).isEqualTo(1);
+        assertThat(out()).contains("0 file(s) ingested, 1 rejected");
+        assertThat(report(RACE))
+                .contains("\"LMP2 Pro/Am\", written for cars #27 (line 9), #99 (line 10), #30 (line 11) and 9 more,"
+                        + " is not a class or cup of Asian Le Mans Series")
+                .contains("\"LMGT3\", written for cars #57 (line 32)")
+                .contains("The series knows: classes LMP2, LMP3, GT; cups none")
+                .contains("add it under written: in config/series/alms.yaml");
         assertThat(dir.resolve("outbox/results")).doesNotExist();
     }
 

@@ -39,7 +39,7 @@ class OnceFeedsTest {
     /** A feed whose cron fires once a year: polled by the first run, not due for the next. */
     private void home() throws Exception {
         TestHome.copyTree(Path.of("routes"), dir.resolve("routes"));
-        TestHome.copyTree(Path.of("config"), dir.resolve("config"));
+        TestHome.copyDemoConfig(dir.resolve("config"));
         Files.writeString(dir.resolve("config/feeds.yaml"), Portal.feedsYaml("alms-once", portal.getPort(), "0 0 0 1 1 ?",
                 "responseTimeout: 5s", "retries: { attempts: 1, initialDelay: 10ms }"));
     }

@@ -43,6 +43,7 @@ class PodiumJarIT {
     @Test
     void jsonLogsAreOneObjectPerLineWithOneLinePerFile() throws Exception {
         Path home = dir.resolve("home");
+        TestHome.copyDemoConfig(home.resolve("config"));
         byte[] race = TestHome.sample("alkamel/elms-race-classification.CSV");
         AtomicFiles.write(home.resolve("inbox").resolve(SESSION + "03_Classification_Race 1_Official.CSV"), race);
         AtomicFiles.write(home.resolve("inbox").resolve(SESSION + "copy of the race.CSV"), race);

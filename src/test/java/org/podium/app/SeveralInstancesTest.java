@@ -84,7 +84,7 @@ class SeveralInstancesTest {
             Path home = dir.resolve("shared");
             Path inbox = home.resolve("inbox");
             TestHome.copyTree(Path.of("routes"), home.resolve("routes"));
-            TestHome.copyTree(Path.of("config"), home.resolve("config"));
+            TestHome.copyDemoConfig(home.resolve("config"));
             Files.writeString(home.resolve("config/feeds.yaml"), """
                     feeds:
                       - id: partner

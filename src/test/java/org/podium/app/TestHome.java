@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A temporary home folder with the project's real {@code routes/} and {@code config/}, and Podium
+ * A temporary home folder with the project's real {@code routes/} and the demo's {@code config/}, and Podium
  * running on it as {@code run} does, without the management server (the real Camel Main, the real
  * YAML routes, the feeds on their schedules, a fresh database of the given kind).
  */
@@ -28,7 +28,7 @@ final class TestHome implements AutoCloseable {
     TestHome(Path dir, String databaseKind) {
         this.home = new Home(dir);
         copyTree(Path.of("routes"), home.routes());
-        copyTree(Path.of("config"), home.config());
+        copyDemoConfig(home.config());
         overrides.put("podium.db.url", TestDatabases.freshUrl(databaseKind, dir.resolve("db")));
         overrides.put("podium.inbox.read-lock-min-age", "200");
         overrides.put("podium.inbox.poll-delay", "100");
@@ -82,6 +82,30 @@ final class TestHome implements AutoCloseable {
         try (InputStream in = TestHome.class.getResourceAsStream("/samples/" + name)) {
             if (in == null) throw new IllegalStateException("no sample " + name);
             return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The shipped {@code config/} with the demo season's own series files and aliases over it, as the demo runs. */
+    static void copyDemoConfig(Path to) {
+        copyTree(Path.of("config"), to);
+        copyTree(org.podium.demo.DemoConfig.OVERLAY, to);
+        letAlmsReadTheElmsSamples(to);
+    }
+
+    /**
+     * The real European Le Mans Series and WEC samples stand in for Asian Le Mans files in many tests; they
+     * write those series' class names, which the home's alms.yaml is told here, as a user would for such
+     * files (a WEC Hypercar stands in for an LMP2 car).
+     */
+    static void letAlmsReadTheElmsSamples(Path config) {
+        Path alms = config.resolve("series/alms.yaml");
+        try {
+            String text = Files.readString(alms);
+            if (!text.contains("\nwritten: {}")) throw new IllegalStateException(alms + " has no 'written: {}' to extend");
+            Files.writeString(alms, text.replace("\nwritten: {}", "\nwritten: { \"LMP2 Pro/Am\": { class: LMP2 }, \"LMGT3\": { class: GT },"
+                    + " \"LMGTE\": { class: GT }, \"GTC\": { class: GT }, \"HYPERCAR\": { class: LMP2 }, \"P/A\": {} }"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

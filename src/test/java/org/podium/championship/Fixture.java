@@ -30,13 +30,13 @@ final class Fixture {
     private Fixture() {}
 
     static SeriesRules rules(String id) {
-        return SeriesRules.load(Path.of("config/series", id + ".yaml"));
+        return SeriesRules.load(org.podium.demo.DemoConfig.SERIES.resolve(id + ".yaml"));
     }
 
     /** A real rules file with one piece of its text replaced. */
     static SeriesRules rulesWith(String id, String from, String to) {
         try {
-            String text = Files.readString(Path.of("config/series", id + ".yaml"));
+            String text = Files.readString(org.podium.demo.DemoConfig.SERIES.resolve(id + ".yaml"));
             if (!text.contains(from)) throw new IllegalArgumentException(id + ".yaml has no \"" + from + "\"");
             return SeriesRules.parse(text.replace(from, to), "config/series/" + id + ".yaml");
         } catch (IOException e) {

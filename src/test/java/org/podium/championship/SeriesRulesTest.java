@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,7 +77,7 @@ class SeriesRulesTest {
 
         assertThat(asia.tieBreak()).extracting(TieBreak::id).containsExactly("wins", "countback");
         assertThat(asia.defaultClass()).isEqualTo("GT3");
-        assertThat(asia.cups()).containsExactly("Pro-Am", "Silver", "Am");
+        assertThat(asia.cups()).containsExactly("Pro-Am", "Silver", "Am", "GT4");
     }
 
     @Test
@@ -100,8 +101,8 @@ class SeriesRulesTest {
 
     @Test
     void aRaceKindUsedInTheCalendarMustBeDefined() {
-        assertThatThrownBy(() -> almsWith("{ round: 2, event: Dubai,      races: [ { race: 1, kind: race,",
-                "{ round: 2, event: Dubai,      races: [ { race: 1, kind: sprint,"))
+        assertThatThrownBy(() -> almsWith("- { race: 1, kind: race, planned: PT4H, date: 2024-02-04 }",
+                "- { race: 1, kind: sprint, planned: PT4H, date: 2024-02-04 }"))
                 .hasMessage("config/series/alms.yaml: seasons.2023-24.rounds[1].races[0].kind: race kind \"sprint\""
                         + " is not defined under scoring.kinds (defined: race)");
     }
@@ -114,7 +115,7 @@ class SeriesRulesTest {
 
     @Test
     void aRoundNumberUsedTwiceIsRejected() {
-        assertThatThrownBy(() -> almsWith("{ round: 3, event: Abu Dhabi", "{ round: 2, event: Abu Dhabi"))
+        assertThatThrownBy(() -> almsWith("- round: 3\n", "- round: 2\n"))
                 .hasMessage("config/series/alms.yaml: seasons.2023-24.rounds[2].round: round 2 appears twice (also seasons.2023-24.rounds[1])");
     }
 
@@ -126,8 +127,7 @@ class SeriesRulesTest {
 
     @Test
     void aPlannedDurationMustBeIso8601() {
-        assertThatThrownBy(() -> almsWith("{ round: 2, event: Dubai,      races: [ { race: 1, kind: race, planned: PT4H }",
-                "{ round: 2, event: Dubai,      races: [ { race: 1, kind: race, planned: 4 hours }"))
+        assertThatThrownBy(() -> almsWith("planned: PT4H, date: 2024-02-04", "planned: 4 hours, date: 2024-02-04"))
                 .hasMessage("config/series/alms.yaml: seasons.2023-24.rounds[1].races[0].planned: must be an ISO-8601 duration such as PT4H or PT1H30M, was \"4 hours\"");
     }
 
@@ -177,6 +177,50 @@ class SeriesRulesTest {
 
         assertThatThrownBy(() -> alms.requireCalendar("2099"))
                 .hasMessageContaining("series alms has no season \"2099\"")
-                .hasMessageContaining("known: 2023-24");
+                .hasMessageContaining("known: 2023, 2023-24");
+    }
+    @Test
+    void aRaceDateMustBeADate() throws IOException {
+        assertThatThrownBy(() -> almsWith("date: 2024-02-04", "date: 4 February 2024"))
+                .hasMessage("config/series/alms.yaml: seasons.2023-24.rounds[1].races[0].date: must be a date written"
+                        + " YYYY-MM-DD, such as 2023-04-23, was \"4 February 2024\"");
+    }
+
+    @Test
+    void theRealCalendarsHaveEveryRoundAndRaceOf2023() {
+        SeriesRules europe = SeriesRules.load(SERIES.resolve("gtwc-europe.yaml"));
+        SeriesRules asia = SeriesRules.load(SERIES.resolve("gtwc-asia.yaml"));
+        SeriesRules alms = SeriesRules.load(SERIES.resolve("alms.yaml"));
+
+        assertThat(europe.requireCalendar("2023").rounds()).extracting(CalendarRound::event).containsExactly(
+                "Monza", "Brands Hatch", "Paul Ricard", "Spa", "Misano", "Nürburgring", "Hockenheim", "Valencia",
+                "Barcelona", "Zandvoort");
+        assertThat(asia.requireCalendar("2023").rounds()).extracting(CalendarRound::event)
+                .containsExactly("Buriram", "Fuji", "Suzuka", "Motegi", "Okayama", "Sepang");
+        assertThat(asia.requireCalendar("2023").rounds()).allSatisfy(r -> assertThat(r.races()).hasSize(2));
+        assertThat(alms.requireCalendar("2023").rounds()).extracting(CalendarRound::event).containsExactly("Dubai", "Abu Dhabi");
+        assertThat(alms.requireCalendar("2023-24").rounds()).extracting(r -> r.event() + " " + r.races().size())
+                .containsExactly("Sepang 2", "Dubai 1", "Abu Dhabi 2");
+        // every race of every real season carries its date
+        for (SeriesRules rules : List.of(europe, asia, alms)) {
+            rules.seasons().values().forEach(c -> c.rounds().forEach(r -> r.races().forEach(race ->
+                    assertThat(race.date()).as(rules.id() + " " + r.event() + " race " + race.race()).isNotNull())));
+        }
+        assertThat(europe.requireCalendar("2023").round(4).orElseThrow().races()).extracting(CalendarRace::date)
+                .containsExactly(java.time.LocalDate.of(2023, 7, 1), java.time.LocalDate.of(2023, 7, 2),
+                        java.time.LocalDate.of(2023, 7, 2));
+    }
+
+    @Test
+    void aWrittenValueMustMeanAClassOrCupOfTheSeries() throws IOException {
+        assertThatThrownBy(() -> almsWith("written: {}", "written: { \"LMGT3\": { class: GT3 } }"))
+                .hasMessage("config/series/alms.yaml: written.LMGT3.class: must be one of the classes [LMP2, LMP3, GT], was \"GT3\"");
+        assertThatThrownBy(() -> almsWith("written: {}", "written: { \"lmp2\": { class: LMP2 } }"))
+                .hasMessageContaining("\"lmp2\" is already known as class LMP2");
+        assertThatThrownBy(() -> almsWith("written: {}", "written: { \"GR Cup\": }"))
+                .hasMessageContaining("written.GR Cup: must say what it means");
+        SeriesRules alms = almsWith("written: {}", "written: { \"LMGT3\": { class: GT }, \"GR Cup\": {} }");
+        assertThat(alms.written()).extracting(w -> w.value() + " -> " + Categories.describe(w.meaning()))
+                .containsExactly("LMGT3 -> class GT", "GR Cup -> names no class or cup");
     }
 }

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * StandingsCalculator with the real {@code config/series/*.yaml}.
  */
 public final class Results {
-    private static final SeriesCatalog CATALOG = SeriesCatalog.load(Path.of("config/series"));
+    private static final SeriesCatalog CATALOG = SeriesCatalog.load(org.podium.demo.DemoConfig.SERIES);
 
     private Results() {}
 
@@ -66,7 +66,7 @@ public final class Results {
                 minRounds, List.of(tieBreaks), 3);
     }
 
-    public static Aliases aliases() { return Aliases.load(Path.of("config/aliases.yaml")); }
+    public static Aliases aliases() { return Aliases.load(org.podium.demo.DemoConfig.ALIASES); }
 
     public static Car car(String number, String team) { return new Car(number, team); }
 

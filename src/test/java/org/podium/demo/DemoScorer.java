@@ -38,7 +38,7 @@ final class DemoScorer {
     DemoScorer(String series) {
         this.series = series;
         try {
-            this.rules = YAML.readTree(Path.of("config/series", series + ".yaml").toFile());
+            this.rules = YAML.readTree(DemoConfig.SERIES.resolve(series + ".yaml").toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

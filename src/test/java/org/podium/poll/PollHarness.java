@@ -24,7 +24,7 @@ final class PollHarness implements AutoCloseable {
         inbox = dir.resolve("inbox");
         db = new Database(TestDatabases.freshUrl("h2", dir), "sa", "", 2);
         db.migrate();
-        Feeds feeds = FeedsFile.parse(feedsYaml, "feeds.yaml", SeriesCatalog.load(Path.of("config/series")));
+        Feeds feeds = FeedsFile.parse(feedsYaml, "feeds.yaml", SeriesCatalog.load(org.podium.demo.DemoConfig.SERIES));
         polls = new FeedPolls(feeds, new FeedLedger(db.dataSource()), status, new InboxWriter(inbox), "Podium tests", Clock.systemUTC());
     }
 
