@@ -137,6 +137,8 @@ public final class AlKamelCsvParser {
         private final TreeMap<Integer, Integer> blocks = new TreeMap<>();
         // results by class: PIC by source line, checked once every row is read
         private final Map<Integer, Integer> pics = new HashMap<>();
+        // wide layout: the line of the first car the session does not rank, if any
+        private Integer firstUnranked;
 
         Columns(CsvHeader h, FeedFormat format, int headerLine) {
             this.h = h;
@@ -254,11 +256,23 @@ public final class AlKamelCsvParser {
                 // a car that never started may have no POSITION; it keeps its place in the file, at
                 // the bottom, so that positions still run 1, 2, 3…; its status scores nothing
                 pos = previousPosition + 1;
-            } else if (r.text(position) == null && format != FeedFormat.ALKAMEL_WIDE) {
+            } else if (r.text(position) == null && format == FeedFormat.ALKAMEL_WIDE) {
+                // SRO America's session files leave POS empty for a car the session does not rank (no
+                // lap timed, or its times not counted), listed after the ranked cars: it keeps its
+                // place in the file and is not classified (docs/formats.md, "POS left empty")
+                pos = previousPosition + 1;
+                st = EntryStatus.NOT_CLASSIFIED;
+                if (firstUnranked == null) firstUnranked = r.line;
+            } else if (r.text(position) == null) {
                 r.fail(position, "empty; a whole number is required (only a car that did not start, STATUS Not started or DNS, may have none)");
                 pos = 0;
             } else {
                 pos = r.integer(position, true);
+                if (firstUnranked != null) {
+                    int unranked = firstUnranked;
+                    r.fail(position, () -> "a ranked car after the unranked car of line " + unranked
+                            + ": cars without a POS come last");
+                }
             }
             String num = r.text(number);
             if (num == null) r.fail(number, "the car number is empty");

@@ -209,6 +209,42 @@ class AlKamelQuirksTest {
         assertThat(c.entries().get(1).drivers()).containsExactly(new Driver("Antares", "AU", "HKG", DriverCategory.BRONZE));
     }
 
+    /** As the SRO America portal's 2025 GR Cup qualifying files (Sonoma, VIR) list their unranked cars. */
+    static final String SESSION_HEADER = "POS;NUMBER;LAP;TIME;GAP_FIRST;GAP_PREVIOUS;KPH; LAPS;TEAM;CLASS;GROUP;DIVISION;VEHICLE;"
+            + "TIRES;DRIVER_FIRSTNAME;DRIVER_SECONDNAME;DRIVER_LICENSE;DRIVER_HOMETOWN;DRIVER_COUNTRY;\r\n";
+    static final String RANKED = "1;13;7;2:06.187;-;-;150.3;7;BSI Racing;Am;;GR Cup;Toyota GR86;;Westin;Workman;;;USA;\r\n";
+    static final String TIMED_UNRANKED = ";5;3;2:27.230;;;93.9;5;Copeland Motorsports;Am;;GR Cup;Toyota GR86;;Beltre;Curtis;;;USA;\r\n";
+    static final String UNTIMED_UNRANKED = ";16;0;;;;;0;Copeland Motorsports;Am;;GR Cup;Toyota GR86;;John;Dean;;;USA;\r\n";
+
+    @Test
+    void aSessionCarWithoutPosIsPlacedLastAndNotClassified() throws FeedException {
+        Classification c = parse(SESSION_HEADER + RANKED + TIMED_UNRANKED + UNTIMED_UNRANKED);
+        assertThat(c.entries()).extracting(Entry::position).containsExactly(1, 2, 3);
+        assertThat(c.entries()).extracting(Entry::status)
+                .containsExactly(EntryStatus.CLASSIFIED, EntryStatus.NOT_CLASSIFIED, EntryStatus.NOT_CLASSIFIED);
+        assertThat(c.entries().get(1).bestLap()).isEqualTo(new BestLap(3, 147_230, 93.9));
+        assertThat(c.entries().get(2).bestLap()).isNull();
+        assertThat(c.entries().get(2).drivers()).containsExactly(new Driver("John", "Dean", "USA", null));
+        assertThat(ClassificationValidator.validate(c.entries(), c.statusReported())).isEmpty();
+    }
+
+    @Test
+    void aRankedSessionCarAfterAnUnrankedOneIsRefused() {
+        String ranked2 = RANKED.replace("1;13;7;", "2;7;7;");
+        assertThat(problems(SESSION_HEADER + RANKED + TIMED_UNRANKED + ranked2)).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.field()).isEqualTo("POS");
+            assertThat(p.message()).contains("after the unranked car of line 3");
+        });
+    }
+
+    @Test
+    void aRaceCarWithoutPositionIsStillRefusedUnlessItDidNotStart() {
+        String row = ROW_2.replaceFirst("^2;", ";");
+        assertThat(problems(RACE_HEADER + "\n" + ROW_1 + "\n" + row + "\n")).singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("POSITION"));
+    }
+
     @Test
     void classGroupDivisionKeptAndEmptyIsNull() throws FeedException {
         String row2 = ROW_2.replace(";LMP2;;;", ";LMP2;P/A;D2;");
