@@ -17,7 +17,6 @@ import org.podium.model.SessionResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -247,7 +247,7 @@ final class Validate {
         if (!options.isEmpty()) {
             sb.append("give ").append(options.size() == 1 ? "it" : "them").append(" as options, e.g. ")
                     .append(options.entrySet().stream().map(o -> o.getKey() + " " + o.getValue()).collect(Collectors.joining(" ")));
-            if (options.containsKey("--series")) sb.append(" (series known here: ").append(String.join(", ", new java.util.TreeSet<>(knownSeries))).append(")");
+            if (options.containsKey("--series")) sb.append(" (series known here: ").append(String.join(", ", new TreeSet<>(knownSeries))).append(")");
             sb.append("; or ");
         }
         sb.append("in a sidecar ").append(fileName).append(".meta.json beside the file, e.g. {")
