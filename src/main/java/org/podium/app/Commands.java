@@ -4,8 +4,12 @@ import org.podium.ingest.IngestStats;
 import org.podium.poll.FeedPolls;
 import org.podium.poll.PollResult;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,21 +34,23 @@ final class Commands {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> overrides) {
-        Cli cli;
+        PrintWriter help = new PrintWriter(out, true);
+        PrintWriter errors = new PrintWriter(err, true);
+        CommandLine parser = Cli.commandLine(help, errors);
+        Cli.Invocation cli;
         try {
-            cli = Cli.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("podium: " + e.getMessage());
-            err.println();
-            err.print(Cli.USAGE);
+            ParseResult parsed = parser.parseArgs(args);
+            if (CommandLine.printHelpIfRequested(parsed)) return OK;
+            cli = Cli.invocation(parsed);
+        } catch (ParameterException e) {
+            for (String line : Cli.describe(e)) err.println("podium: " + line);
             return CONFIGURATION;
+        } finally {
+            help.flush();
+            errors.flush();
         }
         // Before the first logger exists: log4j2.xml picks the layout from this property.
-        System.setProperty("podium.log.format", cli.logFormat());
-        if (cli.command().equals("help")) {
-            out.print(Cli.USAGE);
-            return OK;
-        }
+        System.setProperty("podium.log.format", cli.logFormat().name());
         Home home = new Home(cli.home());
         try {
             // A home is made on purpose only (init, demo): a misspelt --home in a cron job must not run on
@@ -56,7 +62,7 @@ final class Commands {
             }
             return switch (cli.command()) {
                 case "init" -> init(home, out);
-                case "validate" -> new Validate(home, out).run(cli.files());
+                case "validate" -> new Validate(home, out).run(cli.files(), cli.given());
                 case "demo" -> new Demo(home, out, overrides).run();
                 case "run" -> daemon(home, overrides);
                 case "once" -> once(home, out, overrides, false);
@@ -65,7 +71,7 @@ final class Commands {
             };
         } catch (ConfigurationException e) {
             // A log collector reads JSON only; a person at a terminal reads the message alone.
-            if (cli.logFormat().equals("json")) LoggerFactory.getLogger("podium").error("configuration error: {}", e.getMessage(), e);
+            if (cli.logFormat() == Cli.LogFormat.json) LoggerFactory.getLogger("podium").error("configuration error: {}", e.getMessage(), e);
             else err.println("podium: configuration error: " + e.getMessage());
             return CONFIGURATION;
         } catch (InterruptedException e) {

@@ -1,7 +1,7 @@
 package org.podium.app;
 
 /**
- * {@code java -jar podium.jar <command> [--home DIR]}: see {@link Cli#USAGE}.
+ * {@code java -jar podium.jar <command> [--home=DIR]}: see {@link Cli} ({@code --help}).
  * Start-up holds no logic: the command line is parsed, then the command runs.
  */
 public final class Podium {

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -44,6 +45,15 @@ public final class FeedReader {
 
     /** As {@link #read}, also returning the detected format and the metadata (with its Final flag). */
     public FeedDocument readDocument(byte[] raw, String relativePath, byte[] sidecar) throws FeedException {
+        return readDocument(raw, relativePath, sidecar, Map.of());
+    }
+
+    /**
+     * As {@link #readDocument(byte[], String, byte[])}, with metadata fields given by the caller that
+     * override the path's and the sidecar's (see {@link MetadataResolver#resolve(String, byte[], Map)});
+     * a Podium JSON document keeps its own.
+     */
+    public FeedDocument readDocument(byte[] raw, String relativePath, byte[] sidecar, Map<String, ?> given) throws FeedException {
         String document = fileName(relativePath);
         try {
             checkSize(raw);
@@ -54,43 +64,85 @@ public final class FeedReader {
             Problems problems = new Problems();
             String hint = null;
             SessionMetadata meta = null;
+            FeedException metadataProblems = null;
             try {
-                meta = metadata.resolve(relativePath, sidecar);
+                meta = metadata.resolve(relativePath, sidecar, given);
             } catch (FeedException e) {
+                metadataProblems = e;
                 problems.addAll(e);
                 hint = e.hint();
             }
-            Classification parsed = null;
-            SroPageInfo page = null;
-            try {
-                if (detected.format() == FeedFormat.SRO_HTML) {
-                    SroPage p = new SroHtmlParser().parse(sniffed.text().text());
-                    parsed = p.classification();
-                    page = p.info();
-                } else {
-                    parsed = new AlKamelCsvParser().parse(sniffed.text().text());
-                }
-            } catch (FeedException e) {
-                problems.addAll(e);
-                hint = hint == null ? e.hint() : hint + "; " + e.hint();
-            }
-            if (parsed != null) {
-                int before = problems.count();
-                ClassificationValidator.validate(parsed.entries(), parsed.statusReported(), problems);
-                if (problems.count() > before) {
-                    String fix = "the classification is inconsistent: fix the named lines or wait for a corrected publication";
-                    hint = hint == null ? fix : hint + "; " + fix;
-                }
-            }
-            if (!problems.isEmpty()) throw problems.exception(hint);
+            int before = problems.count();
+            Parsed parsed = parse(sniffed, problems, hint);
+            // the metadata alone is wrong: its own exception, which says which fields are missing
+            if (metadataProblems != null && problems.count() == before) throw metadataProblems;
+            if (!problems.isEmpty()) throw problems.exception(parsed.hint());
 
             Source source = new Source(detected.formatId(), document, sha256(raw), null);
             SessionResult result = new SessionResult(meta.series(), meta.season(), meta.toEvent(), meta.toSession(),
-                    meta.status(), source, parsed.statusReported(), ClassPositions.assign(parsed.entries()));
-            return new FeedDocument(result, detected, meta, page);
+                    meta.status(), source, parsed.classification().statusReported(),
+                    ClassPositions.assign(parsed.classification().entries()));
+            return new FeedDocument(result, detected, meta, parsed.page());
         } catch (FeedException e) {
             throw e.document() == null ? e.inDocument(document) : e;
         }
+    }
+
+    /**
+     * What a file holds, read without its metadata: the same size check, detection, parsing and
+     * validation as {@link #readDocument}, for a file whose series, season, event or session is not
+     * known. A Podium JSON document's own metadata is not checked here.
+     *
+     * @param fileName the file's name, for the problems reported
+     */
+    public FeedContent readContent(byte[] raw, String fileName) throws FeedException {
+        try {
+            checkSize(raw);
+            FormatDetector.Sniffed sniffed = detector.sniff(raw);
+            Detected detected = sniffed.detected();
+            Problems problems = new Problems();
+            if (detected.format() == FeedFormat.PODIUM_JSON) {
+                SessionResult doc = CanonicalJson.read(raw);
+                ClassificationValidator.validate(doc.entries(), doc.statusReported(), problems);
+                if (!problems.isEmpty()) throw problems.exception(INCONSISTENT);
+                return new FeedContent(detected, sha256(raw), withClassPositions(doc.entries()), doc.statusReported(), null);
+            }
+            Parsed parsed = parse(sniffed, problems, null);
+            if (!problems.isEmpty()) throw problems.exception(parsed.hint());
+            return new FeedContent(detected, sha256(raw), ClassPositions.assign(parsed.classification().entries()),
+                    parsed.classification().statusReported(), parsed.page());
+        } catch (FeedException e) {
+            throw e.document() == null ? e.inDocument(fileName) : e;
+        }
+    }
+
+    private static final String INCONSISTENT = "the classification is inconsistent: fix the named lines or wait for a corrected publication";
+
+    /** A file's rows, what an SRO page says about itself, and the hint so far; null rows where parsing failed. */
+    private record Parsed(Classification classification, SroPageInfo page, String hint) {}
+
+    /** Parses and validates the rows, adding what is wrong to {@code problems} and its hint to {@code hint}. */
+    private static Parsed parse(FormatDetector.Sniffed sniffed, Problems problems, String hint) {
+        Classification parsed = null;
+        SroPageInfo page = null;
+        try {
+            if (sniffed.detected().format() == FeedFormat.SRO_HTML) {
+                SroPage p = new SroHtmlParser().parse(sniffed.text().text());
+                parsed = p.classification();
+                page = p.info();
+            } else {
+                parsed = new AlKamelCsvParser().parse(sniffed.text().text());
+            }
+        } catch (FeedException e) {
+            problems.addAll(e);
+            hint = hint == null ? e.hint() : hint + "; " + e.hint();
+        }
+        if (parsed != null) {
+            int before = problems.count();
+            ClassificationValidator.validate(parsed.entries(), parsed.statusReported(), problems);
+            if (problems.count() > before) hint = hint == null ? INCONSISTENT : hint + "; " + INCONSISTENT;
+        }
+        return new Parsed(parsed, page, hint);
     }
 
     /** Detects a file's format and charset (for {@code validate}), after the same size check as {@link #read}. */
@@ -110,8 +162,7 @@ public final class FeedReader {
         if (!problems.isEmpty()) {
             throw problems.exception("correct the document: series must be one Podium has rules for, and the entries must be consistent");
         }
-        List<Entry> entries = doc.entries().stream().allMatch(e -> e.classPosition() == null)
-                ? ClassPositions.assign(doc.entries()) : doc.entries();
+        List<Entry> entries = withClassPositions(doc.entries());
         // the document's own metadata wins; the file itself is what was ingested
         Source source = new Source(FeedFormat.PODIUM_JSON.id(), document, sha256(raw),
                 doc.source() == null ? null : doc.source().publishedAt());
@@ -121,6 +172,11 @@ public final class FeedReader {
                 doc.event().circuit(), doc.event().date(), doc.session().name(), doc.session().type(), doc.session().race(),
                 doc.session().kind(), doc.session().hour(), doc.status(), false, doc.session().plannedDuration());
         return new FeedDocument(result, detected, meta, null);
+    }
+
+    /** A document's entries with class positions: its own where it gives them, else assigned. */
+    private static List<Entry> withClassPositions(List<Entry> entries) {
+        return entries.stream().allMatch(e -> e.classPosition() == null) ? ClassPositions.assign(entries) : entries;
     }
 
     private void checkSize(byte[] raw) throws FeedException {

@@ -41,29 +41,39 @@ public final class MetadataResolver {
     /**
      * @param relativePath the file's path under the inbox, '/'-separated
      * @param sidecar      the bytes of {@code <file>.meta.json}, or null when there is none
+     * @throws MetadataMissing when a required field is given nowhere
      */
     public SessionMetadata resolve(String relativePath, byte[] sidecar) throws FeedException {
+        return resolve(relativePath, sidecar, Map.of());
+    }
+
+    /**
+     * As {@link #resolve(String, byte[])}, with fields given by the caller (a sidecar's fields, held to
+     * the same rules, e.g. {@code "round" -> 2}) that override the path's and the sidecar's.
+     */
+    public SessionMetadata resolve(String relativePath, byte[] sidecar, Map<String, ?> given) throws FeedException {
         List<Problem> problems = new ArrayList<>();
         Draft d = new Draft();
         String fileName = fromPath(relativePath, d, problems);
         if (sidecar != null) fromSidecar(sidecar, fileName, d, problems);
+        fromGiven(given, d, problems);
         if (!problems.isEmpty()) throw new FeedException(problems, "fix the sidecar " + sidecarName(fileName) + " or the file's folder names");
 
-        boolean missing = false;
-        missing |= require(d.series, "series", "the first folder under inbox/, e.g. alms", problems, fileName);
-        missing |= require(d.season, "season", "the second folder, e.g. 2023-24", problems, fileName);
+        List<String> missing = new ArrayList<>();
+        require(d.series, "series", "the first folder under inbox/, e.g. alms", problems, fileName, missing);
+        require(d.season, "season", "the second folder, e.g. 2023-24", problems, fileName, missing);
         if (d.round == null && d.roundlessFolder != null) {
-            missing = true;
+            missing.add("round");
             problems.add(Problem.field("round", "the event folder \"" + d.roundlessFolder + "\" gives round 0; rounds are numbered from 1,"
                     + " e.g. 01_Sepang (or give \"round\" in the sidecar " + sidecarName(fileName) + ")"));
         } else {
-            missing |= require(d.round, "round", "the leading number of the event folder, e.g. 01_Sepang", problems, fileName);
+            require(d.round, "round", "the leading number of the event folder, e.g. 01_Sepang", problems, fileName, missing);
         }
-        missing |= require(d.event, "event", "the event folder after its round number, e.g. 01_Sepang", problems, fileName);
-        missing |= require(d.session, "session", "the fourth folder, e.g. Race 1 or Qualifying", problems, fileName);
+        require(d.event, "event", "the event folder after its round number, e.g. 01_Sepang", problems, fileName, missing);
+        require(d.session, "session", "the fourth folder, e.g. Race 1 or Qualifying", problems, fileName, missing);
         if (d.session != null && !d.sessionTypeSet) d.sessionType = sessionTypeOf(d.session);
         if (d.session != null && d.sessionType == null) {
-            missing = true;
+            missing.add("sessionType");
             problems.add(Problem.field("sessionType", "cannot tell the session type from \"" + d.session
                     + "\": add \"sessionType\": \"RACE\", \"QUALIFYING\" or \"PRACTICE\" to the sidecar " + sidecarName(fileName)));
         }
@@ -72,11 +82,13 @@ public final class MetadataResolver {
             problems.add(Problem.field("series", "unknown series \"" + d.series + "\"; known series are "
                     + String.join(", ", new TreeSet<>(knownSeries))));
         }
+        if (!missing.isEmpty()) {
+            throw new MetadataMissing(problems, "put the file under " + LAYOUT + " or add a sidecar " + sidecarName(fileName)
+                    + " giving the missing fields", missing);
+        }
         if (!problems.isEmpty()) {
-            String hint = missing
-                    ? "put the file under " + LAYOUT + " or add a sidecar " + sidecarName(fileName) + " giving the missing fields"
-                    : "use a known series id as the first folder under inbox/ (or \"series\" in the sidecar), or add config/series/<id>.yaml";
-            throw new FeedException(problems, hint);
+            throw new FeedException(problems, "use a known series id as the first folder under inbox/ (or \"series\" in the sidecar),"
+                    + " or add config/series/<id>.yaml");
         }
         if (!d.raceSet && d.sessionType != SessionType.PRACTICE) d.race = raceNumberOf(d.session);
         return new SessionMetadata(d.series, d.season, d.round, d.event, d.circuit, d.date, d.session, d.sessionType,
@@ -266,11 +278,12 @@ public final class MetadataResolver {
         return tokens;
     }
 
-    private static boolean require(Object value, String field, String where, List<Problem> problems, String fileName) {
-        if (value != null) return false;
+    private static void require(Object value, String field, String where, List<Problem> problems, String fileName,
+                                List<String> missing) {
+        if (value != null) return;
+        missing.add(field);
         problems.add(Problem.field(field, "missing " + field + ": give it as " + where + " (" + LAYOUT
                 + "), or as \"" + field + "\" in the sidecar " + sidecarName(fileName)));
-        return true;
     }
 
     private static String sidecarName(String fileName) {
@@ -313,6 +326,19 @@ public final class MetadataResolver {
                 apply(key, v, d);
             } catch (IllegalArgumentException e) {
                 problems.add(Problem.field(key, e.getMessage()));
+            }
+        }
+    }
+
+    /** Fields given by the caller, applied as a sidecar's are, after it. */
+    private static void fromGiven(Map<String, ?> given, Draft d, List<Problem> problems) {
+        for (Map.Entry<String, ?> f : given.entrySet()) {
+            if (f.getValue() == null) continue;
+            if (!SIDECAR_FIELDS.contains(f.getKey())) throw new IllegalArgumentException("not a metadata field: " + f.getKey());
+            try {
+                apply(f.getKey(), Json.MAPPER.valueToTree(f.getValue()), d);
+            } catch (IllegalArgumentException e) {
+                problems.add(Problem.field(f.getKey(), e.getMessage()));
             }
         }
     }

@@ -151,9 +151,11 @@ class OnceExitCodesTest {
     }
 
     @Test
-    void anUnknownCommandExitsThreeWithTheUsage() {
+    void anUnknownCommandExitsThreeNamingTheCommandsAndTheHelp() {
         assertThat(podium("sync", "--home", dir.toString())).isEqualTo(3);
-        assertThat(err()).contains("unknown command sync").contains("Usage:");
+        assertThat(err().lines()).containsExactly(
+                "podium: unknown command 'sync': the commands are init, demo, run, once, validate, rebuild",
+                "podium: see 'java -jar podium.jar --help' for the usage");
         assertThat(Files.exists(dir.resolve("data"))).isFalse();
     }
 
@@ -251,7 +253,7 @@ class OnceExitCodesTest {
     @Test
     void helpListsEveryCommandAndOption() {
         assertThat(podium("--help")).isZero();
-        assertThat(out()).contains("init", "demo", "run", "once", "validate FILE...", "rebuild",
-                "--home DIR", "--log-format FMT", "--help", "PODIUM_DB_URL");
+        assertThat(out()).contains("init", "demo", "run", "once", "validate", "rebuild",
+                "--home=DIR", "--log-format=FMT", "--help", "--version", "PODIUM_DB_URL");
     }
 }

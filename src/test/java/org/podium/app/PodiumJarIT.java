@@ -35,8 +35,31 @@ class PodiumJarIT {
     void helpListsTheCommandsAndOptions() throws Exception {
         try (PodiumProcess p = PodiumProcess.jar(JAR).start(dir, "help", "--help")) {
             assertThat(p.exitCode(Duration.ofSeconds(60))).isZero();
-            assertThat(p.stdout()).contains("Usage: java -jar podium.jar <command>")
-                    .contains("demo", "run", "once", "validate FILE...", "rebuild", "--home DIR", "--log-format FMT");
+            assertThat(p.stdout()).startsWith("Usage: java -jar podium.jar [-hV] [--home=DIR] [--log-format=FMT] <command>")
+                    .contains("init", "demo", "run", "once", "validate", "rebuild", "--home=DIR", "--log-format=FMT", "PODIUM_DB_URL");
+        }
+    }
+
+    @Test
+    void versionIsTheProjectVersion() throws Exception {
+        try (PodiumProcess p = PodiumProcess.jar(JAR).start(dir, "version", "--version")) {
+            assertThat(p.exitCode(Duration.ofSeconds(60))).isZero();
+            assertThat(p.stdout().strip()).isEqualTo("podium " + CommandLineTest.projectVersion());
+        }
+        // the manifest says it too, for tools that read the jar
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JAR.toFile())) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Implementation-Version"))
+                    .isEqualTo(CommandLineTest.projectVersion());
+        }
+    }
+
+    @Test
+    void aUsageErrorIsOneLineWithAHint() throws Exception {
+        try (PodiumProcess p = PodiumProcess.jar(JAR).start(dir, "usage", "once", "--log-format", "xml")) {
+            assertThat(p.exitCode(Duration.ofSeconds(60))).isEqualTo(3);
+            assertThat(p.stderrLines()).containsExactly(
+                    "podium: Invalid value for option '--log-format': expected one of [text, json] (case-sensitive) but was 'xml'",
+                    "podium: see 'java -jar podium.jar once --help' for the usage");
         }
     }
 

@@ -94,6 +94,49 @@ class FeedReaderTest {
                         .containsExactly("round", "session", "NUMBER"));
     }
 
+    @Test
+    void contentIsReadWithoutAnyMetadata() throws FeedException {
+        FeedContent c = reader.readContent(Samples.bytes(Samples.ELMS_RACE), "race.CSV");
+        assertThat(c.detected().formatId()).isEqualTo("alkamel-race");
+        assertThat(c.sha256()).isEqualTo("f19762431519f44852d314c9d101c341bf1e1cd4559331b74d79571226356ee2");
+        assertThat(c.statusReported()).isTrue();
+        assertThat(c.entries()).hasSize(47).allMatch(e -> e.classPosition() != null);
+        assertThat(c.entries().get(44).classPosition()).isEqualTo(13);
+        assertThat(c.page()).isNull();
+
+        FeedContent page = reader.readContent(Samples.bytes(Samples.SRO_PAGE), "page.html");
+        assertThat(page.page().raceName()).isEqualTo("Race 1");
+        assertThat(page.entries()).extracting(Entry::classPosition).containsExactly(1, 2, 3, 4, 5, 6);
+    }
+
+    @Test
+    void brokenContentIsReportedWithoutMetadata() {
+        String csv = AlKamelQuirksTest.RACE_HEADER + "\n" + AlKamelQuirksTest.ROW_1 + "\n" + AlKamelQuirksTest.ROW_2.replace("2;34;", "2;22;") + "\n";
+        assertThatThrownBy(() -> reader.readContent(Samples.utf8(csv), "x.CSV"))
+                .isInstanceOfSatisfying(FeedException.class, e -> {
+                    assertThat(e).isNotInstanceOf(MetadataMissing.class);
+                    assertThat(e.document()).isEqualTo("x.CSV");
+                    assertThat(e.problems()).extracting(Problem::field).containsExactly("NUMBER");
+                });
+    }
+
+    @Test
+    void metadataGivenByTheCallerOverridesThePath() throws FeedException {
+        FeedDocument d = reader.readDocument(Samples.bytes(Samples.ELMS_RACE), RACE_PATH, null,
+                java.util.Map.of("round", 2, "event", "Dubai"));
+        assertThat(d.result().event()).isEqualTo(new Event(2, "Dubai", null, null));
+        assertThat(d.result().series()).isEqualTo("alms");
+    }
+
+    @Test
+    void missingMetadataAloneSaysWhichFields() {
+        assertThatThrownBy(() -> reader.readDocument(Samples.bytes(Samples.ELMS_RACE), "race.CSV", null, java.util.Map.of("series", "alms")))
+                .isInstanceOfSatisfying(MetadataMissing.class, e -> {
+                    assertThat(e.fields()).containsExactly("season", "round", "event", "session");
+                    assertThat(e.document()).isEqualTo("race.CSV");
+                });
+    }
+
     // ---------------------------------------------------------------- bad inputs, each with a clear error
 
     @Test

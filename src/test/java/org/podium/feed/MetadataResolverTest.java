@@ -202,4 +202,34 @@ class MetadataResolverTest {
         assertThatThrownBy(() -> resolve(path)).isInstanceOfSatisfying(FeedException.class,
                 e -> assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message()).startsWith("the folder name")));
     }
+
+    @Test
+    void givenFieldsOverrideTheSidecarAndThePath() throws FeedException {
+        SessionMetadata m = resolver.resolve("alms/2023-24/01_Sepang/Race 1/x_Official.CSV", Samples.utf8("{\"event\": \"Sepang GP\"}"),
+                java.util.Map.of("round", 3, "event", "Abu Dhabi", "session", "Race 2"));
+        assertThat(m.round()).isEqualTo(3);
+        assertThat(m.event()).isEqualTo("Abu Dhabi");
+        assertThat(m.session()).isEqualTo("Race 2");
+        assertThat(m.race()).isEqualTo(2);
+        assertThat(m.status()).isEqualTo(ResultStatus.OFFICIAL);
+    }
+
+    @Test
+    void givenFieldsAreHeldToTheSidecarsRules() {
+        assertThatThrownBy(() -> resolver.resolve("x.CSV", null, java.util.Map.of("event", "../up", "round", 0)))
+                .isInstanceOfSatisfying(FeedException.class, e -> assertThat(e.problems()).extracting(Problem::field)
+                        .containsExactlyInAnyOrder("event", "round"));
+    }
+
+    @Test
+    void missingFieldsAreNamedWithTheOtherProblems() {
+        assertThatThrownBy(() -> resolver.resolve("wec/2024/x.CSV", null))
+                .isInstanceOfSatisfying(MetadataMissing.class, e -> {
+                    assertThat(e.fields()).containsExactly("round", "event", "session");
+                    assertThat(e.problems()).extracting(Problem::field).contains("round", "event", "series");
+                });
+        assertThatThrownBy(() -> resolver.resolve("x.CSV", null, java.util.Map.of("series", "alms", "season", "2023-24",
+                "round", 1, "event", "Sepang", "session", "Shootout")))
+                .isInstanceOfSatisfying(MetadataMissing.class, e -> assertThat(e.fields()).containsExactly("sessionType"));
+    }
 }
