@@ -142,13 +142,17 @@ final class Validate {
         }
 
         SessionResult r = doc.result();
-        Optional<CalendarCheck.Misplaced> misplaced = calendar.check(r);
+        // as ingestion does: a place in the calendar, then every class or cup written mapped to the series'
+        boolean offCalendar = calendar.check(r).isPresent();
+        CalendarCheck.Placement placement = calendar.place(r);
+        Optional<CalendarCheck.Misplaced> misplaced = Optional.ofNullable(placement.misplaced());
         if (misplaced.isPresent()) {
-            out.println(f + ": REJECTED (calendar): " + misplaced.get().problem());
+            out.println(f + ": REJECTED (" + (offCalendar ? "calendar" : "classes and cups") + "): " + misplaced.get().problem());
         } else {
             out.println(f + ": OK");
         }
         describeContent(content);
+        if (placement.result() != null) describePlaces(placement.result().entries());
         describeMetadata(r);
         out.println("  metadata: " + sources(canonical, rel, sidecar != null ? sidecarFile : null, given));
         if (misplaced.isPresent()) {
@@ -191,6 +195,14 @@ final class Validate {
             out.printf("  page:     \"%s\"%s%n", page.title() == null ? "" : page.title(),
                     says.isEmpty() ? "" : ": " + String.join(", ", says));
         }
+    }
+
+    /** The classes and cups the cars are scored in, once the series' written: values are applied. */
+    private void describePlaces(List<Entry> placed) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Entry e : placed) counts.merge((e.carClass() == null ? "no class" : e.carClass()) + (e.cup() == null ? "" : " / " + e.cup()), 1, Integer::sum);
+        out.printf("  placed:   %s%n", counts.entrySet().stream().map(c -> c.getKey() + " " + c.getValue())
+                .collect(Collectors.joining(", ")));
     }
 
     private void seen(String label, List<Entry> entries, Function<Entry, String> value) {

@@ -77,7 +77,7 @@ class RealExportsOnceTest {
                     .contains("series:   " + inbox[0] + ", season " + inbox[1] + ", round " + Integer.parseInt(inbox[2].substring(0, 2)))
                     .contains("session:  " + inbox[3] + " (")
                     .contains("entries:  " + expected.size() + " (" + classified + " classified)")
-                    .contains("first:    #" + expected.get(0).number() + " ");
+                    .contains("first:    P" + expected.get(0).position() + " #" + expected.get(0).number() + " ");
         }
     }
 

@@ -99,6 +99,36 @@ class RealSeasonsEndToEndTest {
         assertThat(bronze.path("status").asText()).isEqualTo("final");
     }
 
+    @Test
+    void aRaceFileWritingTheCupInClassKeepsEveryCarInItsCup() throws Exception {
+        TestHome.copyTree(Path.of("config"), dir.resolve("config"));
+        // an Al Kamel race classification of GT World Challenge Europe whose CLASS holds the cup
+        String csv = """
+                POSITION;NUMBER;TEAM;DRIVER_1;DRIVER_2;DRIVER_3;DRIVER_4;VEHICLE;TYRES;CLASS;GROUP;DIVISION;STATUS;LAPS;TOTAL_TIME;GAP_FIRST;GAP_PREVIOUS;FL_LAPNUM;FL_TIME;FL_KPH;
+                1;32;Pro Works Racing;Anna PRO;Ben PRO;Carla PRO;;Audi R8 LMS GT3 evo II;PI;Pro;;;Classified;95;3:00'41.100;;;12;1'47.100;193.6;
+                2;7;Bronze Leaders Racing;Dan BRONZE;Eve BRONZE;Fay BRONZE;;Porsche 911 GT3 R (992);PI;Bronze;;;Classified;95;3:01'02.300;21.200;21.200;14;1'48.000;192.0;
+                3;8;Bronze Chasers Motorsport;Gus BRONZE;Hal BRONZE;Ida BRONZE;;Ferrari 296 GT3;PI;Bronze;;;Classified;94;3:00'59.900;1 Laps;1 Laps;20;1'48.400;191.3;
+                """.replace("\n", "\r\n");
+        AtomicFiles.write(dir.resolve("inbox/gtwc-europe/2023/01_Monza/Race/03_Classification_Race_Official.CSV"),
+                csv.getBytes(StandardCharsets.UTF_8));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Commands.run(new String[] {"once", "--home", dir.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                Map.of("podium.inbox.read-lock-min-age", "0", "podium.inbox.poll-delay", "100"));
+        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+
+        // the Bronze Cup keeps the race: #7 first of the cup (25, the 3-hour scale), #8 second (18)
+        JsonNode bronze = read("outbox/standings/gtwc-europe/2023/cars-bronze.json");
+        assertThat(bronze.path("rows")).extracting(r -> r.path("entrant").path("name").asText(), r -> r.path("points").asDouble())
+                .containsExactly(tuple("#7", 25.0), tuple("#8", 18.0));
+        JsonNode overall = read("outbox/standings/gtwc-europe/2023/cars-overall.json");
+        assertThat(overall.path("rows")).extracting(r -> r.path("entrant").path("name").asText(), r -> r.path("points").asDouble())
+                .containsExactly(tuple("#32", 25.0), tuple("#7", 18.0), tuple("#8", 15.0));
+        assertThat(read("outbox/standings/gtwc-europe/2023/cars-pro.json").path("rows").get(0).path("points").asDouble())
+                .isEqualTo(25.0);
+    }
+
     /** One Podium JSON result per race of the season's calendar, in its inbox folder; returns how many. */
     int fill(String series, String season, List<Car> cars) throws Exception {
         SeriesRules rules = SeriesRules.load(Path.of("config/series", series + ".yaml"));

@@ -29,6 +29,12 @@ class ValidateCommandTest {
         return Commands.run(all, ps, ps, Map.of());
     }
 
+    /** A home with the demo's calendars, told the class names of the ELMS sample that stands in for an Asian Le Mans file. */
+    @org.junit.jupiter.api.BeforeEach
+    void home() {
+        TestHome.copyDemoConfig(dir.resolve("home/config"));
+    }
+
     String out() { return out.toString(StandardCharsets.UTF_8); }
 
     Path file(String relative, byte[] content) throws IOException {
@@ -50,6 +56,20 @@ class ValidateCommandTest {
                 .contains("session:  Race 1 (RACE), OFFICIAL")
                 .contains("entries:  47 (40 classified)")
                 .contains("1 file(s): 1 valid, 0 rejected");
+    }
+
+    @Test
+    void aClassTheSeriesDoesNotKnowIsRejectedNamingTheValuesItKnows() throws IOException {
+        // the shipped alms.yaml knows the Asian Le Mans classes only; the ELMS sample writes LMP2 Pro/Am and LMGT3
+        Files.copy(Path.of("config/series/alms.yaml"), dir.resolve("home/config/series/alms.yaml"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path race = file("alms/2023-24/01_Sepang/Race 1/03_Classification_Race 1_Official.CSV",
+                TestHome.sample("alkamel/elms-race-classification.CSV"));
+
+        assertThat(validate(race.toString())).isEqualTo(1);
+        assertThat(out()).contains(race + ": REJECTED (classes and cups): \"LMP2 Pro/Am\", written for cars #27 (line 9)")
+                .contains("The series knows: classes LMP2, LMP3, GT; cups none")
+                .contains("what to do: if the value is another name for a class or cup, add it under written: in config/series/alms.yaml");
     }
 
     @Test
