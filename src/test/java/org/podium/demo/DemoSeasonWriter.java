@@ -1228,6 +1228,11 @@ public final class DemoSeasonWriter {
 
                 ## The series
 
+                The demo runs on its own series files, `config/series/*.yaml` beside this README (the real
+                series' rules on the demo's fictional calendars below), and its own `config/aliases.yaml`;
+                `podium demo` lays them over the shipped configuration, whose calendars are the real 2023
+                and 2023-24 seasons.
+
                 - **Asian Le Mans Series 2023-24** (`alms`): Sepang (Race 1, Race 2), Dubai (one race), Abu Dhabi
                   (Race 1, Race 2), 4-hour races. Al Kamel race classifications (UTF-8 with BOM, CRLF, `;` at the
                   end of every line, apostrophe times, `N Laps` gaps) and, for every race, the qualifying that set
@@ -1264,14 +1269,14 @@ public final class DemoSeasonWriter {
                 | Tsunami Team | Tsunami Racing | normalised name (suffix) |
                 | Monsoon Motorsports | MONSOON | normalised name (case, suffix) |
                 | Jade Harbour Racing | Jade Harbour | normalised name (suffix) |
-                | Red Lantern by Huang | Huang Red Lantern | **only an alias** in `config/aliases.yaml` |
+                | Red Lantern by Huang | Huang Red Lantern | **only an alias** in the demo's `config/aliases.yaml` |
 
                 **Near miss, never to be merged:** "Garuda Racing" (AsLMS #77, BMW) and "Garudda Racing"
                 (GTWC Asia #71, Honda) are two different teams one letter apart. Merged by mistake they would
                 enter the combined top 5 (their shares would add up to 0.411), which makes the mistake easy
                 to see.
 
-                The pair `config/aliases.yaml` must name for the demo (the file's own shape applies; for
+                The pair the demo's `config/aliases.yaml` must name (the file's own shape applies; for
                 example):
 
                 ```yaml
@@ -1310,7 +1315,7 @@ public final class DemoSeasonWriter {
         static final String FIGURES = """
                 ## Expected figures
 
-                Computed from these files with the points tables in `config/series/*.yaml` (see "Checking the
+                Computed from these files with the points tables in the demo's `config/series/*.yaml` (see "Checking the
                 figures" below). Points by position within the class or cup, classified cars only; ranks
                 are shared where points are equal (two drivers of one car).
 
@@ -1405,7 +1410,7 @@ public final class DemoSeasonWriter {
                 ## Checking the figures
 
                 `DemoSeasonOutcomesTest` reads these files back (by header and column name), scores them with
-                the points tables in `config/series/*.yaml`, and fails if any figure above differs.
+                the points tables in the demo's `config/series/*.yaml`, and fails if any figure above differs.
                 """;
     }
 }
