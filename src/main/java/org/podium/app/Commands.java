@@ -116,7 +116,7 @@ final class Commands {
             IngestStats stats = engine.bean("ingestStats", IngestStats.class);
             // A feed failed in this run: one of the due polls above (the schedule never runs in once).
             Set<String> failedFeeds = new TreeSet<>();
-            polls.stream().filter(PollResult::failed).forEach(p -> failedFeeds.add(p.feedId()));
+            polls.stream().filter(PollResult::faulted).forEach(p -> failedFeeds.add(p.feedId()));
             Set<String> misconfigured = new TreeSet<>();
             polls.stream().filter(PollResult::misconfigured).forEach(p -> misconfigured.add(p.feedId()));
             out.printf("podium %s: %d file(s) ingested, %d rejected, %d duplicate(s)%s%s%s%n",
