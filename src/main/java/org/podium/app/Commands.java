@@ -113,7 +113,8 @@ final class Commands {
             // Due feeds first, synchronously, so that what they bring is drained with the rest of the inbox.
             List<PollResult> polls = rebuild ? List.of() : engine.bean("feedPoller", FeedPolls.class).pollDue();
             for (PollResult p : polls) {
-                out.printf("feed %s: %s%s%n", p.feedId(), p.summary(), p.failed() ? "; FAILED: " + p.problem() : "");
+                out.printf("feed %s: %s%s%n", p.feedId(), p.summary(), p.misconfigured() ? "; CONFIGURATION ERROR: " + p.problem()
+                        : p.failed() ? "; FAILED: " + p.problem() : "");
             }
             Duration max = Duration.ofSeconds(Long.parseLong(
                     engine.context().resolvePropertyPlaceholders("{{podium.once.max-seconds}}")));
@@ -121,10 +122,13 @@ final class Commands {
             IngestStats stats = engine.bean("ingestStats", IngestStats.class);
             // A feed failed in this run: one of the due polls above (the schedule never runs in once).
             Set<String> failedFeeds = new TreeSet<>();
-            polls.stream().filter(PollResult::failed).forEach(p -> failedFeeds.add(p.feedId()));
-            out.printf("podium %s: %d file(s) ingested, %d rejected, %d duplicate(s)%s%s%n",
+            polls.stream().filter(PollResult::faulted).forEach(p -> failedFeeds.add(p.feedId()));
+            Set<String> misconfigured = new TreeSet<>();
+            polls.stream().filter(PollResult::misconfigured).forEach(p -> misconfigured.add(p.feedId()));
+            out.printf("podium %s: %d file(s) ingested, %d rejected, %d duplicate(s)%s%s%s%n",
                     rebuild ? "rebuild" : "once", stats.ingestedCount(), stats.rejectedCount(), stats.duplicateCount(),
                     failedFeeds.isEmpty() ? "" : "; feed(s) failed: " + String.join(", ", failedFeeds),
+                    misconfigured.isEmpty() ? "" : "; feed(s) misconfigured: " + String.join(", ", misconfigured),
                     idle ? "" : "; stopped after " + max.toSeconds() + " s with work left (see the log)");
             // each rejected file by name, with its report: what a person at the terminal or a cron mail acts on
             for (IngestStats.Rejection r : stats.rejections()) {
@@ -134,7 +138,8 @@ final class Commands {
                 out.printf("  … and %d more rejected file(s) in inbox/.failed/, each with its report%n",
                         stats.rejectedCount() - stats.rejections().size());
             }
-            return exitCode(stats.rejectedCount(), failedFeeds.size());
+            // a setting the source's own page contradicts is a configuration error: 3, whatever else happened
+            return misconfigured.isEmpty() ? exitCode(stats.rejectedCount(), failedFeeds.size()) : CONFIGURATION;
         } catch (ConfigurationException e) {
             throw e;
         } catch (Exception e) {

@@ -13,7 +13,9 @@ import java.util.function.Supplier;
 /**
  * Readiness: every enabled feed's latest poll succeeded. DOWN names the failing feeds, since when, how many
  * polls failed, the cause of the last failure (kept while the breaker skips polls) and the next attempt;
- * each feed's state is in the details, with its circuit breaker's (CLOSED, OPEN, HALF_OPEN).
+ * a feed whose setting the source's own page contradicts is named as misconfigured, with the setting, the
+ * wrong value and the values the page offers. Each feed's state is in the details, with its circuit
+ * breaker's (CLOSED, OPEN, HALF_OPEN).
  * No feeds configured, nothing to fail.
  */
 final class FeedsHealthCheck extends AbstractHealthCheck {
@@ -49,7 +51,14 @@ final class FeedsHealthCheck extends AbstractHealthCheck {
                 builder.detail(key + ".consecutiveFailures", f.consecutiveFailures());
                 builder.detail(key + ".lastCause", cause);
                 builder.detail(key + ".nextAttempt", String.valueOf(f.nextFireAt()));
+                builder.detail(key + ".misconfigured", f.misconfigured());
                 if (failing.length() > 0) failing.append("; ");
+                if (f.misconfigured()) {
+                    // not an outage: polls go on reaching the source and find the same; the file must change
+                    failing.append(f.feedId()).append(" misconfigured since ").append(since).append(": ").append(cause)
+                            .append(" (config/feeds.yaml is read at start: restart after the change)");
+                    continue;
+                }
                 failing.append(f.feedId()).append(" failing since ").append(since).append(" (")
                         .append(f.consecutiveFailures()).append(" failed poll(s)")
                         .append(breaker == null ? "" : ", breaker " + breaker + ("OPEN".equals(breaker) ? ": polls skipped" : ""))

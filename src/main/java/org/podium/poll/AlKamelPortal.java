@@ -46,6 +46,106 @@ public final class AlKamelPortal {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** A {@code <select>} of an event page: the values it offers, as the portal takes them, and the one marked selected (or null). */
+    public record Select(List<String> values, String selected) {
+        public Select {
+            values = List.copyOf(values);
+        }
+    }
+
+    /**
+     * What an event page offers besides its links: its {@code <select name="season">} and
+     * {@code <select name="evvent">} (empty when the page has none), and the championships its results links
+     * for the asked season and event belong to (their {@code <NNN_Championship>} folder without the number).
+     */
+    public record Offers(Optional<Select> seasons, Optional<Select> events, List<String> championships) {
+        public Offers {
+            championships = List.copyOf(championships);
+        }
+
+        /** True when the season list marks {@code portalSeason} selected, or marks none: its event list is that season's. */
+        public boolean forSeason(String portalSeason) {
+            return seasons.map(s -> s.selected() == null || s.selected().equals(portalSeason)).orElse(true);
+        }
+    }
+
+    private static final Pattern NUMBERED = Pattern.compile("^(\\d+)_.*");
+
+    /** Reads an event page's offers; see {@link Offers}. */
+    public static Offers offers(byte[] page, String portalSeason, String portalEvent) {
+        Document doc = parse(page);
+        java.util.Set<String> championships = new java.util.TreeSet<>();
+        for (Element a : doc.select("a[href]")) {
+            String href = a.attr("href");
+            int at = href.indexOf("Results/");
+            if (at < 0) continue;
+            String path = href.substring(at).split("[?#]", 2)[0];
+            String[] raw = path.split("/");
+            if (raw.length < 4) continue;
+            if (!LinkPolicy.decode(raw[1]).equals(portalSeason) || !LinkPolicy.decode(raw[2]).equals(portalEvent)) continue;
+            String folder = LinkPolicy.decode(raw[3]).strip();
+            Matcher numbered = NUMBERED.matcher(folder);
+            String name = numbered.matches() ? folder.substring(folder.indexOf('_') + 1).strip() : folder;
+            if (!name.isEmpty()) championships.add(name);
+        }
+        return new Offers(select(doc, "season"), select(doc, "evvent"), List.copyOf(championships));
+    }
+
+    private static Optional<Select> select(Document doc, String name) {
+        Element select = doc.selectFirst("select[name=" + name + "]");
+        if (select == null) return Optional.empty();
+        List<String> values = new ArrayList<>();
+        String selected = null;
+        for (Element option : select.select("option")) {
+            String value = (option.hasAttr("value") ? option.attr("value") : option.text()).replace('\u00A0', ' ').strip();
+            if (value.isEmpty()) continue;
+            values.add(value);
+            if (selected == null && option.hasAttr("selected")) selected = value;
+        }
+        return Optional.of(new Select(values, selected));
+    }
+
+    /**
+     * True when the page contradicts a configured season or event value: it offers values, not this one, and
+     * already one numbered the same or later. The portal lists a season's events as they come (and seasons as
+     * they open), numbered in order: a value numbered after every offered one is not on the portal yet, no
+     * error; an unnumbered value the page does not offer is wrong.
+     */
+    public static boolean contradicts(List<String> offered, String configured) {
+        if (offered.isEmpty() || offered.contains(configured)) return false;
+        Integer number = number(configured);
+        if (number == null) return true;
+        return offered.stream().map(AlKamelPortal::number).anyMatch(n -> n != null && n >= number);
+    }
+
+    /**
+     * True when the page contradicts a configured championship: it lists results of championships for the
+     * asked event, and neither a table nor a results folder names this one.
+     */
+    public static boolean contradictsChampionship(List<String> championships, boolean tableNamesIt, String championship) {
+        if (tableNamesIt || championships.isEmpty()) return false;
+        String wanted = normal(championship);
+        return championships.stream().noneMatch(c -> normal(c).equals(wanted));
+    }
+
+    private static Integer number(String value) {
+        Matcher m = NUMBERED.matcher(value);
+        if (!m.matches()) return null;
+        try {
+            return Integer.valueOf(m.group(1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Document parse(byte[] page) {
+        try {
+            return Jsoup.parse(new java.io.ByteArrayInputStream(page), null, "");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("reading a page held in memory", e);
+        }
+    }
+
     /**
      * The {@code Results/…} links of one championship's table on an event page: the innermost table(s) whose
      * text names the championship (other championships of the weekend have tables of their own).
@@ -58,11 +158,7 @@ public final class AlKamelPortal {
 
     /** As {@link #championshipLinks(String, String)}, for the page's bytes (its charset as the page declares it). */
     public static Optional<List<String>> championshipLinks(byte[] page, String championship) {
-        try {
-            return championshipLinks(Jsoup.parse(new java.io.ByteArrayInputStream(page), null, ""), championship);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("reading a page held in memory", e);
-        }
+        return championshipLinks(parse(page), championship);
     }
 
     private static Optional<List<String>> championshipLinks(Document doc, String championship) {

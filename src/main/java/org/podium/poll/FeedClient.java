@@ -1,5 +1,7 @@
 package org.podium.poll;
 
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -21,17 +23,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * GETs for one feed, with the feed's limits: connect and response timeouts, a size limit enforced while the
- * body is read, retries with exponential backoff on 5xx answers, timeouts and cut connections (not on a
- * refused connection, an unknown host or a failed TLS handshake, which fail at once), redirects
+ * body is read, retries with exponential backoff (resilience4j's {@code Retry}) on 5xx answers, timeouts and
+ * cut connections (not on a refused connection, an unknown host or a failed TLS handshake, which fail at
+ * once), redirects
  * followed only where the {@link LinkPolicy} allows, {@code Connection: close} where the feed asks for it,
  * and conditional GETs from remembered validators.
  *
@@ -60,10 +64,14 @@ final class FeedClient implements AutoCloseable {
     private final Feed feed;
     private final LinkPolicy policy;
     private final CloseableHttpClient client;
+    private final RetryConfig retryConfig;
+    /** Requests sent, every attempt and redirect hop: a poll's share is the difference (one poll of a feed at a time). */
+    private final AtomicLong requests = new AtomicLong();
 
     FeedClient(Feed feed, LinkPolicy policy, String userAgent) {
         this.feed = feed;
         this.policy = policy;
+        this.retryConfig = retryConfig(feed.retries());
         BasicHttpClientConnectionManager connections = new BasicHttpClientConnectionManager();
         connections.setConnectionConfig(ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(feed.connectTimeout()))
@@ -77,7 +85,7 @@ final class FeedClient implements AutoCloseable {
                         .build())
                 .setUserAgent(userAgent)
                 .disableRedirectHandling()      // followed here, host by host
-                .disableAutomaticRetries()      // retried here, with backoff
+                .disableAutomaticRetries()      // retried by the feed's Retry, with backoff
                 .disableCookieManagement()      // a stateful portal must not carry one answer into the next
                 .disableContentCompression()    // so Content-Length counts the bytes read
                 .disableAuthCaching()
@@ -103,29 +111,44 @@ final class FeedClient implements AutoCloseable {
         return get(uri, Validators.NONE, false);
     }
 
-    /** @param document true for a document bound for the inbox: see {@link #confirmed} */
+    /**
+     * The request under the feed's {@link Retry}: a retryable failed attempt (5xx, 408, 429, a timeout, a cut
+     * connection or body) is tried again after the backoff's wait, logged with its cause and the wait; any
+     * other failure (a refused connection, an unknown host, a TLS failure, a 4xx, a refusal) ends it at once.
+     *
+     * @param document true for a document bound for the inbox: see {@link #confirmed}
+     */
     private Fetched get(URI uri, Validators validators, boolean document) throws Refused, FetchFailed, InterruptedException {
-        Retries retries = feed.retries();
-        Attempt failure = null;
-        for (int attempt = 0; attempt <= retries.attempts(); attempt++) {
-            if (attempt > 0) {
-                Duration wait = retries.delayBefore(attempt);
-                LOG.debug("{}: {} failed ({}); retry {} of {} in {} ms", feed.id(), uri, failure.getMessage(), attempt,
-                        retries.attempts(), wait.toMillis());
-                Thread.sleep(wait.toMillis());
-            }
-            try {
+        Retry retry = Retry.of(feed.id(), retryConfig);
+        retry.getEventPublisher().onRetry(e -> LOG.info("{}: {} failed ({}); retry {} of {} in {} ms", feed.id(), uri,
+                e.getLastThrowable() == null ? "no cause" : e.getLastThrowable().getMessage(), e.getNumberOfRetryAttempts(),
+                feed.retries().attempts(), e.getWaitInterval().toMillis()));
+        AtomicInteger tries = new AtomicInteger();
+        try {
+            return Retry.decorateCheckedSupplier(retry, () -> {
+                tries.incrementAndGet();
                 return confirmed(uri, validators, document);
-            } catch (Attempt a) {
-                failure = a;
-                if (!a.retryable) break;
-            }
+            }).get();
+        } catch (Attempt failure) {
+            // the Retry's wait was interrupted (it keeps the interrupt), or the request was: Podium is stopping
+            if (Thread.interrupted()) throw new InterruptedException(uri + ": interrupted");
+            throw new FetchFailed(failure.getMessage() + (tries.get() > 1 ? " (" + tries.get() + " attempts)" : ""), failure.getCause());
+        } catch (Refused | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(uri + ": " + t, t);
         }
-        int tries = failure.retryable ? retries.attempts() + 1 : 1;
-        throw new FetchFailed(failure.getMessage() + (tries > 1 ? " (" + tries + " attempts)" : ""), failure.getCause());
     }
 
-    /** One request, following allowed redirects. */
+    /** The feed's retries as a resilience4j {@code Retry} configuration: only {@link Attempt#retryable} failures are tried again. */
+    private static RetryConfig retryConfig(Retries retries) {
+        return RetryConfig.custom()
+                .maxAttempts(retries.attempts() + 1)
+                .intervalFunction(retries.intervals())
+                .retryOnException(e -> e instanceof Attempt a && a.retryable)
+                .build();
+    }
+
     /** A complete answer, and whether its body's end was marked only by the connection closing. */
     private record Answer(Fetched fetched, boolean endUndeclared) {}
 
@@ -147,6 +170,7 @@ final class FeedClient implements AutoCloseable {
         return first.fetched();
     }
 
+    /** One attempt, following allowed redirects. */
     private Answer once(URI start, Validators validators) throws Refused, Attempt {
         URI uri = start;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -161,6 +185,7 @@ final class FeedClient implements AutoCloseable {
             }, feed.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
             ClassicHttpResponse response = null;
             try {
+                requests.incrementAndGet();
                 response = client.executeOpen(RoutingSupport.determineHost(get), get, HttpClientContext.create());
                 int code = response.getCode();
                 if (isRedirect(code)) {
@@ -246,6 +271,9 @@ final class FeedClient implements AutoCloseable {
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
     }
+
+    /** Requests sent so far by this feed's client. */
+    long requestsSent() { return requests.get(); }
 
     @Override
     public void close() {

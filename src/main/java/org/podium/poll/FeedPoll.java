@@ -30,8 +30,10 @@ final class FeedPoll {
     private final InboxWriter inbox;
     private final Clock clock;
     private final Instant startedAt;
+    private final long requestsBefore;
     private final Map<FetchOutcome, Integer> counts = new EnumMap<>(FetchOutcome.class);
     private final List<String> problems = new ArrayList<>();
+    private final List<FeedMisconfigured> misconfigurations = new ArrayList<>();
     private boolean failed;
 
     FeedPoll(Feed feed, FeedClient client, LinkPolicy links, FeedLedger ledger, InboxWriter inbox, Clock clock) {
@@ -42,6 +44,7 @@ final class FeedPoll {
         this.inbox = inbox;
         this.clock = clock;
         this.startedAt = clock.instant();
+        this.requestsBefore = client.requestsSent();
     }
 
     Feed feed() { return feed; }
@@ -135,6 +138,15 @@ final class FeedPoll {
         return FetchOutcome.FAILED;
     }
 
+    /**
+     * A setting the source's own page contradicts: a configuration error, logged at ERROR with the values the
+     * page offers. It is not a fault: nothing is retried for it and the feed's circuit breaker does not count it.
+     */
+    void misconfigured(FeedMisconfigured m) {
+        misconfigurations.add(m);
+        LOG.error("{}: configuration error: {}", feed.id(), m.message());
+    }
+
     /** A link or document not followed or not kept; the rest of the poll goes on. */
     FetchOutcome refused(String what, String reason) {
         problems.add("refused " + what + ": " + reason);
@@ -150,6 +162,7 @@ final class FeedPoll {
     }
 
     PollResult finish() {
-        return new PollResult(feed.id(), startedAt, clock.instant(), counts, problems, failed);
+        return new PollResult(feed.id(), startedAt, clock.instant(), counts, problems, failed, misconfigurations,
+                client.requestsSent() - requestsBefore);
     }
 }

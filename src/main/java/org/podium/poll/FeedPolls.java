@@ -46,11 +46,14 @@ public final class FeedPolls implements AutoCloseable {
     /**
      * Polls a feed for its scheduled route.
      *
-     * @throws FeedPollException when the poll failed, so that the route's circuit breaker counts it
+     * @throws FeedPollException when the poll met a fault (an outage, a 5xx after the retries…), so that the
+     *                           route's circuit breaker counts it. A poll that only found a setting the source
+     *                           contradicts returns: the source answered, and skipping polls would not mend the
+     *                           file; the feed's status (and health) says what to change.
      */
     public PollResult poll(String feedId) throws FeedPollException {
         PollResult r = pollNow(feedId);
-        if (r.failed()) throw new FeedPollException(r);
+        if (r.faulted()) throw new FeedPollException(r);
         return r;
     }
 
@@ -133,8 +136,8 @@ public final class FeedPolls implements AutoCloseable {
         }
         FeedStatus.State s = status.of(feed.id()).orElseThrow();
         long ms = Duration.between(r.startedAt(), r.finishedAt()).toMillis();
-        String line = "{}: polled in {} ms: {}; last success {}, last error {}, next poll {}";
-        Object[] args = {feed.id(), ms, r.summary(), s.lastSuccessAt() == null ? "never" : s.lastSuccessAt(),
+        String line = "{}: polled in {} ms, {} request(s): {}; last success {}, last error {}, next poll {}";
+        Object[] args = {feed.id(), ms, r.requests(), r.summary(), s.lastSuccessAt() == null ? "never" : s.lastSuccessAt(),
                 s.lastError() == null ? "none" : s.lastErrorAt() + " (" + s.lastError() + ")",
                 s.nextFireAt() == null ? "none (disabled)" : s.nextFireAt()};
         if (r.failed()) LOG.warn(line, args);

@@ -25,10 +25,12 @@ public final class FeedStatus {
      * @param consecutiveFailures polls that ran and failed since the last success
      * @param lastCause           why the last poll that ran failed: kept while polls are skipped, so that the
      *                            cause ("Connection refused") is not replaced by "poll skipped"
+     * @param misconfigured       true when the last poll that ran found a setting of config/feeds.yaml that the
+     *                            source's own page contradicts ({@link FeedMisconfigured}): the file must change
      */
     public record State(String feedId, boolean enabled, Instant lastPollAt, Instant lastSuccessAt, Instant lastErrorAt,
                         String lastError, Instant nextFireAt, Map<FetchOutcome, Integer> lastCounts,
-                        Instant failingSince, int consecutiveFailures, String lastCause) {
+                        Instant failingSince, int consecutiveFailures, String lastCause, boolean misconfigured) {
         public State {
             lastCounts = lastCounts == null ? Map.of() : Map.copyOf(lastCounts);
         }
@@ -55,13 +57,14 @@ public final class FeedStatus {
         for (Feed f : feeds.all()) {
             FeedLedger.PollRecord r = remembered.get(f.id());
             if (r == null) {
-                states.put(f.id(), new State(f.id(), f.enabled(), null, null, null, null, nextFire(f, now), Map.of(), null, 0, null));
+                states.put(f.id(), new State(f.id(), f.enabled(), null, null, null, null, nextFire(f, now), Map.of(), null, 0, null, false));
                 continue;
             }
             // the store keeps the last error, not the run of failures: a feed failing then is failing since then
             boolean failing = r.lastErrorAt() != null && (r.lastSuccessAt() == null || r.lastSuccessAt().isBefore(r.lastErrorAt()));
             states.put(f.id(), new State(f.id(), f.enabled(), r.lastPollAt(), r.lastSuccessAt(), r.lastErrorAt(), r.lastError(),
-                    nextFire(f, now), r.counts(), failing ? r.lastErrorAt() : null, failing ? 1 : 0, failing ? r.lastError() : null));
+                    nextFire(f, now), r.counts(), failing ? r.lastErrorAt() : null, failing ? 1 : 0, failing ? r.lastError() : null,
+                    false));
         }
     }
 
@@ -74,7 +77,8 @@ public final class FeedStatus {
                     r.failed() ? (old == null ? null : old.lastSuccessAt()) : r.finishedAt(),
                     r.problem() == null ? (old == null ? null : old.lastErrorAt()) : r.finishedAt(),
                     r.problem() == null ? (old == null ? null : old.lastError()) : r.problem(),
-                    nextFire(feed, r.finishedAt()), r.counts(), since, failures, cause);
+                    nextFire(feed, r.finishedAt()), r.counts(), since, failures, cause,
+                    r.misconfigured());
         });
         listeners.forEach(l -> l.accept(r));
     }
@@ -85,7 +89,8 @@ public final class FeedStatus {
                 old == null ? null : old.lastSuccessAt(), at, problem, nextFire(feed, at),
                 old == null ? Map.of() : old.lastCounts(),
                 old == null || old.failingSince() == null ? at : old.failingSince(),
-                old == null ? 0 : old.consecutiveFailures(), old == null ? null : old.lastCause()));
+                old == null ? 0 : old.consecutiveFailures(), old == null ? null : old.lastCause(),
+                old != null && old.misconfigured()));
     }
 
     static Instant nextFire(Feed feed, Instant after) {

@@ -67,6 +67,15 @@ public final class SroPages {
         return Optional.of(hrefs);
     }
 
+    /**
+     * The slug an event link names as written ({@code /results/<year>/<slug>}, on whatever host), or null: what
+     * the season page lists, whether or not Podium may follow the link.
+     */
+    public static String slugOfHref(String href, String year) {
+        Matcher m = Pattern.compile("(?:^|/)results/" + Pattern.quote(year) + "/([^/?#]+)/?(?:[?#].*)?$").matcher(href.strip());
+        return m.find() ? LinkPolicy.decode(m.group(1)) : null;
+    }
+
     /** The slug of an event link's resolved URI ({@code …/results/<year>/<slug>}), or null. */
     public static String slugOf(List<String> segments, String year) {
         int n = segments.size();

@@ -5,15 +5,18 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Polls SRO results pages: the season page for the events published so far, each configured event's page
- * for its races, and each result race's page, filed as {@code <session>/<session>_<status>.html}. The pages
- * never say whether a result is provisional or official: the feed's {@code resultStatus} does.
+ * Polls SRO results pages: the season page for the season's events, each configured event's page for its
+ * races, and each result race's page, filed as {@code <session>/<session>_<status>.html}. The pages never say
+ * whether a result is provisional or official: the feed's {@code resultStatus} does. A configured slug the
+ * season page does not list (while it lists others) is a {@link FeedMisconfigured} outcome naming the slugs it
+ * lists; that event is skipped, the others are polled.
  */
 final class SroResultsAdapter implements FeedAdapter {
 
@@ -33,7 +36,10 @@ final class SroResultsAdapter implements FeedAdapter {
             return;
         }
         Set<String> listed = new HashSet<>();
+        Set<String> offered = new LinkedHashSet<>();
         for (String href : links.get()) {
+            String named = SroPages.slugOfHref(href, year);
+            if (named != null) offered.add(named);
             try {
                 URI uri = poll.links().resolve(seasonPage, href);
                 String slug = SroPages.slugOf(poll.links().segmentsBelowBase(uri), year);
@@ -45,8 +51,14 @@ final class SroResultsAdapter implements FeedAdapter {
         String status = feed.resultStatus().name().charAt(0) + feed.resultStatus().name().substring(1).toLowerCase(Locale.ROOT);
         for (FeedEvent event : feed.events()) {
             if (!listed.contains(event.source())) {
-                LOG.info("{}: round {} ({}) is not on the season page yet; it lists {}", feed.id(), event.round(),
-                        event.source(), listed.isEmpty() ? "no events" : new java.util.TreeSet<>(listed));
+                if (offered.isEmpty()) {
+                    LOG.info("{}: round {} ({}): the season page lists no events yet", feed.id(), event.round(), event.source());
+                } else if (!offered.contains(event.source())) {
+                    // the season page lists the season's events, those to come included: a slug it does not list is wrong
+                    poll.misconfigured(new FeedMisconfigured(feed.id(), "slug", event.source(),
+                            "the season page " + seasonPage, List.copyOf(offered)));
+                }
+                // else listed with a link Podium may not follow: refused above
                 continue;
             }
             URI eventPage = SroPages.eventPage(feed.baseUrl(), year, event.source());

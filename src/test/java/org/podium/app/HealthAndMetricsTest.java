@@ -211,6 +211,42 @@ class HealthAndMetricsTest {
         }
     }
 
+    @Test
+    void healthIsDownNamingAMisconfiguredFeedWhoseBreakerNeverOpens(@TempDir Path dir) throws Exception {
+        String asked = "/?season=03_2023-2024&evvent=02_Dubai";
+        String race = Portal.link(Portal.SEASON, Portal.SEPANG, "202312021030_Race 1", "03_Classification_Race 1_Official.CSV");
+        portal.stubFor(WireMock.get(WireMock.urlEqualTo(asked)).willReturn(WireMock.aResponse().withBody(Portal.eventPage(
+                List.of(Portal.SEASON), Portal.SEASON, List.of(Portal.SEPANG, "02_Dubai Autodrome", "03_Yas Marina"), Portal.SEPANG,
+                Map.of(Portal.ALMS, List.of(race))))));
+        int port = freePort();
+        // the breaker opens after 3 failed polls out of 3 or more: it would, were a misconfiguration counted as one
+        TestHome home = withFeed(serving(new TestHome(dir, "h2"), port), "* * * * * ?");
+        Path feeds = home.home.config().resolve("feeds.yaml");
+        Files.writeString(feeds, Files.readString(feeds).replace("portalEvent: \"01_Sepang\"", "portalEvent: \"02_Dubai\""));
+        try (home) {
+            home.start();
+            org.podium.poll.FeedStatus status = home.bean("feedStatus", org.podium.poll.FeedStatus.class);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> status.of("alms-portal").map(org.podium.poll.FeedStatus.State::consecutiveFailures).orElse(0) >= 4);
+
+            HttpResponse<String> health = get(port, "/observe/health");
+            assertThat(health.statusCode()).isEqualTo(503);
+            JsonNode feedsCheck = check(Json.MAPPER.readTree(health.body()), "podium-feeds");
+            assertThat(feedsCheck.path("status").asText()).isEqualTo("DOWN");
+            assertThat(message(feedsCheck)).contains("alms-portal misconfigured since ")
+                    .contains("feed alms-portal: portalEvent \"02_Dubai\" is not on the portal's season 03_2023-2024 page; "
+                            + "it offers: 01_Sepang, 02_Dubai Autodrome, 03_Yas Marina. Change config/feeds.yaml");
+            JsonNode details = check(Json.MAPPER.readTree(get(port, "/observe/health?data=true").body()), "podium-feeds").path("data");
+            assertThat(details.path("feed.alms-portal.misconfigured").asBoolean()).isTrue();
+            assertThat(details.path("feed.alms-portal.breaker").asText()).as("not a fault: the breaker stays closed").isEqualTo("CLOSED");
+            assertThat(PodiumConfiguration.breakerState(home.engine().context(), "alms-portal")).isEqualTo("CLOSED");
+            // each poll read the page once; the other event's file was never asked for
+            portal.verify(0, WireMock.getRequestedFor(WireMock.urlEqualTo(Portal.path(race))));
+            assertThat(portal.findAll(WireMock.anyRequestedFor(WireMock.anyUrl())))
+                    .allMatch(r -> r.getUrl().equals(asked.replace(" ", "%20")));
+        }
+    }
+
     /** One enabled feed, {@code alms-portal}, on the WireMock portal, polled on {@code cron}. */
     TestHome withFeed(TestHome home, String cron) throws IOException {
         Files.writeString(home.home.config().resolve("feeds.yaml"), Portal.feedsYaml("alms-portal", portal.getPort(), cron,
@@ -245,9 +281,9 @@ class HealthAndMetricsTest {
                 .until(() -> get(port, "/observe/health/ready").statusCode() == 200);
     }
 
-    /** Camel 4.18 escapes a check's message twice ("/" arrives as "\\/"); undone here. */
+    /** Camel 4.18 escapes a check's message twice ("/" arrives as "\\/", a quote as "\\\""); undone here. */
     static String message(JsonNode check) {
-        return check.path("message").asText().replace("\\/", "/");
+        return check.path("message").asText().replace("\\/", "/").replace("\\\"", "\"");
     }
 
     static java.util.List<String> checks(JsonNode health) {

@@ -114,9 +114,65 @@ class OnceFeedsTest {
         int code = once();
 
         double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(java.util.Locale.ROOT, "once, the portal refusing connections: exit %d after %.1f s%n", code, seconds);
         assertThat(code).isEqualTo(Commands.FEED_FAILED);
         assertThat(printed()).contains("feed alms-once:").contains("FAILED").containsIgnoringCase("refused");
         assertThat(seconds).as("seconds from start to exit").isLessThan(30);
+    }
+
+    @Test
+    void withEveryFeedsServerDownAtTheShippedSettingsOnceExitsTwoWellUnderAMinute() throws Exception {
+        home();
+        // the shipped feeds file as it is (its defaults: 10 s to connect, 30 s to answer, 3 retries from 5 s),
+        // every feed enabled and pointed at a loopback port nothing listens on
+        String yaml = Files.readString(Path.of("config/feeds.yaml")).replace("enabled: false", "enabled: true")
+                .replaceAll("allowedHosts: \\[[^]]*]", "allowedHosts: [127.0.0.1]");
+        java.util.regex.Matcher url = java.util.regex.Pattern.compile("(?m)^( +)baseUrl: \"https://[^\"]+\"").matcher(yaml);
+        StringBuilder down = new StringBuilder();
+        int feeds = 0;
+        while (url.find()) {
+            url.appendReplacement(down, "$1baseUrl: \"http://127.0.0.1:" + closedPort() + "/\"");
+            feeds++;
+        }
+        url.appendTail(down);
+        Files.writeString(dir.resolve("config/feeds.yaml"), down.toString());
+        long started = System.nanoTime();
+
+        int code = once();
+
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(java.util.Locale.ROOT, "once, every feed's server down (%d feeds, shipped settings): exit %d after %.1f s%n",
+                feeds, code, seconds);
+        assertThat(feeds).isEqualTo(3);
+        assertThat(code).isEqualTo(Commands.FEED_FAILED);
+        assertThat(printed()).contains("feed(s) failed: alms-2023-24, gtwc-asia-2023, gtwc-europe-2023");
+        assertThat(seconds).as("seconds from start to exit").isLessThan(30);
+    }
+
+    @Test
+    void aSettingThePortalsPageContradictsExitsThreeNamingTheFeedTheSettingAndTheValuesOffered() throws Exception {
+        home();
+        Path feeds = dir.resolve("config/feeds.yaml");
+        Files.writeString(feeds, Files.readString(feeds).replace("portalEvent: \"01_Sepang\"", "portalEvent: \"02_Dubai\"")
+                .replace("attempts: 1", "attempts: 3"));
+        portal.stubFor(get(urlEqualTo("/?season=03_2023-2024&evvent=02_Dubai")).willReturn(aResponse().withBody(Portal.eventPage(
+                List.of(Portal.SEASON), Portal.SEASON, List.of(Portal.SEPANG, "02_Dubai Autodrome", "03_Yas Marina"), Portal.SEPANG,
+                Map.of(Portal.ALMS, List.of(RACE))))));
+
+        int code = once();
+
+        assertThat(code).isEqualTo(Commands.CONFIGURATION);
+        assertThat(printed()).contains("feed alms-once: 0 fetched").contains("; CONFIGURATION ERROR: feed alms-once: portalEvent "
+                        + "\"02_Dubai\" is not on the portal's season 03_2023-2024 page; it offers: 01_Sepang, 02_Dubai Autodrome, "
+                        + "03_Yas Marina. Change config/feeds.yaml")
+                .contains("feed(s) misconfigured: alms-once").doesNotContain("feed(s) failed");
+        // the page read once: nothing retried, the other event's links not followed
+        portal.verify(1, com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+    }
+
+    private static int closedPort() throws java.io.IOException {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) { return socket.getLocalPort(); }
     }
 
     @Test

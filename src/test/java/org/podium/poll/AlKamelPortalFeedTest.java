@@ -326,4 +326,103 @@ class AlKamelPortalFeedTest {
         assertThat(s.lastSuccessAt()).isNull();
         assertThat(s.nextFireAt()).isNotNull();
     }
+
+    // --- settings the portal's own page contradicts ---
+
+    static final List<String> SEASONS = List.of("01_2021", "02_2022", Portal.SEASON);
+    static final List<String> EVENTS = List.of(Portal.SEPANG, "02_Dubai Autodrome", "03_Yas Marina");
+
+    /** A harness whose feed reads {@code from} as {@code to} in its settings, with retries that would show. */
+    private void feedWith(String from, String to) {
+        harness.close();
+        harness = new PollHarness(dir.resolve("wrong"), Portal.feedsYaml("alms", portal.getPort(), "0 0/10 * * * ?",
+                "connectTimeout: 1s", "responseTimeout: 5s", "retries: { attempts: 3, initialDelay: 10ms }").replace(from, to));
+    }
+
+    /** What the portal answers at {@code url}: its season and event lists, {@code selected} shown, with Sepang's tables. */
+    private void pageAt(String url, String selectedSeason, String selectedEvent) {
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        tables.put("PORSCHE CARRERA CUP ASIA", List.of(SUPPORT));
+        tables.put(Portal.ALMS, List.of(RACE_H4));
+        portal.stubFor(get(urlEqualTo(url)).willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
+                .withBody(Portal.eventPage(SEASONS, selectedSeason, EVENTS, selectedEvent, tables))));
+        file(RACE_H4, CSV);
+    }
+
+    @Test
+    void aPortalEventThePageDoesNotOfferIsAConfigurationErrorFoundWithOneRequest() {
+        feedWith("portalEvent: \"01_Sepang\"", "portalEvent: \"02_Dubai\"");
+        // asked for an event it does not have, the portal shows the season's first one
+        pageAt("/?season=03_2023-2024&evvent=02_Dubai", Portal.SEASON, Portal.SEPANG);
+
+        PollResult r = harness.poll("alms");
+
+        assertThat(r.misconfigured()).isTrue();
+        assertThat(r.faulted()).isFalse();
+        assertThat(r.problem()).isEqualTo("feed alms: portalEvent \"02_Dubai\" is not on the portal's season 03_2023-2024 page; "
+                + "it offers: 01_Sepang, 02_Dubai Autodrome, 03_Yas Marina. Change config/feeds.yaml");
+        assertThat(r.requests()).as("the page, read once: no retry, no second asking").isEqualTo(1);
+        portal.verify(1, getRequestedFor(urlEqualTo("/?season=03_2023-2024&evvent=02_Dubai")));
+        portal.verify(0, getRequestedFor(urlEqualTo(Portal.path(RACE_H4))));
+        assertThat(harness.inboxFiles()).isEmpty();
+        FeedStatus.State s = harness.status.of("alms").orElseThrow();
+        assertThat(s.misconfigured()).isTrue();
+        assertThat(s.lastCause()).contains("portalEvent \"02_Dubai\"");
+    }
+
+    @Test
+    void aPortalSeasonThePageDoesNotOfferIsAConfigurationError() {
+        feedWith("portalSeason: \"03_2023-2024\"", "portalSeason: \"03_2023-24\"");
+        pageAt("/?season=03_2023-24&evvent=01_Sepang", Portal.SEASON, Portal.SEPANG);
+
+        PollResult r = harness.poll("alms");
+
+        assertThat(r.misconfigurations()).singleElement().satisfies(m -> {
+            assertThat(m.setting()).isEqualTo("portalSeason");
+            assertThat(m.value()).isEqualTo("03_2023-24");
+            assertThat(m.offered()).containsExactly("01_2021", "02_2022", "03_2023-2024");
+        });
+        assertThat(r.problem()).isEqualTo("feed alms: portalSeason \"03_2023-24\" is not on the portal's season list; "
+                + "it offers: 01_2021, 02_2022, 03_2023-2024. Change config/feeds.yaml");
+        assertThat(r.requests()).isEqualTo(1);
+        portal.verify(0, getRequestedFor(urlEqualTo(Portal.path(RACE_H4))));
+    }
+
+    @Test
+    void aChampionshipNoTableNamesIsAConfigurationErrorListingThePagesChampionships() {
+        feedWith("championship: ASIAN LE MANS SERIES", "championship: ASIAN LEMANS SERIES");
+        pageAt(PAGE, Portal.SEASON, Portal.SEPANG);
+
+        PollResult r = harness.poll("alms");
+
+        assertThat(r.problem()).isEqualTo("feed alms: championship \"ASIAN LEMANS SERIES\" is not on the portal's "
+                + "03_2023-2024/01_Sepang page; it offers: ASIAN LE MANS SERIES, PORSCHE CARRERA CUP ASIA. Change config/feeds.yaml");
+        assertThat(r.faulted()).isFalse();
+        assertThat(r.requests()).isEqualTo(1);
+        portal.verify(0, getRequestedFor(urlEqualTo(Portal.path(RACE_H4))));
+        portal.verify(0, getRequestedFor(urlEqualTo(Portal.path(SUPPORT))));
+    }
+
+    @Test
+    void anEventNumberedAfterEveryListedOneIsNotOnThePortalYetAndNoError() {
+        feedWith("      - { round: 1, event: Sepang, portalEvent: \"01_Sepang\" }",
+                "      - { round: 1, event: Sepang, portalEvent: \"01_Sepang\" }\n      - { round: 3, event: Abu Dhabi, portalEvent: \"03_Yas Marina\" }");
+        Map<String, List<String>> tables = Map.of(Portal.ALMS, List.of(RACE_H4));
+        List<String> soFar = List.of(Portal.SEPANG, "02_Dubai Autodrome");
+        portal.stubFor(get(urlEqualTo(PAGE)).willReturn(aResponse()
+                .withBody(Portal.eventPage(SEASONS, Portal.SEASON, soFar, Portal.SEPANG, tables))));
+        portal.stubFor(get(urlEqualTo("/?season=03_2023-2024&evvent=03_Yas%20Marina")).willReturn(aResponse()
+                .withBody(Portal.eventPage(SEASONS, Portal.SEASON, soFar, Portal.SEPANG, tables))));
+        // with its length declared, a document is fetched once
+        portal.stubFor(get(urlEqualTo(Portal.path(RACE_H4))).willReturn(aResponse().withBody(CSV)
+                .withHeader("Content-Length", String.valueOf(CSV.length))));
+
+        PollResult r = harness.poll("alms");
+
+        assertThat(r.failed()).as(String.valueOf(r.problem())).isFalse();
+        assertThat(r.fetched()).isEqualTo(1);
+        // Sepang's page and file, Yas Marina's page once: its links, Sepang's, are not asked for again
+        portal.verify(1, getRequestedFor(urlEqualTo("/?season=03_2023-2024&evvent=03_Yas%20Marina")));
+        assertThat(r.requests()).isEqualTo(3);
+    }
 }

@@ -32,13 +32,24 @@ public final class Portal {
 
     /** An event page: the season and event selectors, then one table per championship with its links. */
     public static String eventPage(Map<String, List<String>> linksByChampionship) {
+        return eventPage(List.of(SEASON), SEASON, List.of(SEPANG, "02_Dubai Autodrome"), SEPANG, linksByChampionship);
+    }
+
+    /**
+     * An event page as the portal writes it: its season and event selectors (values as {@code <option Value=…>},
+     * the selected ones marked {@code SELECTED}), then one table per championship with its links.
+     */
+    public static String eventPage(List<String> seasons, String selectedSeason, List<String> events, String selectedEvent,
+                                   Map<String, List<String>> linksByChampionship) {
         StringBuilder sb = new StringBuilder("""
                 <!DOCTYPE html>
                 <html><head><meta charset="utf-8"><title>Results</title></head><body>
-                <form><select name="season"><option Value="03_2023-2024" selected>2023-2024</option></select>
-                <select name="evvent"><option Value="01_Sepang" selected>Sepang</option><option Value="02_Dubai Autodrome">Dubai</option></select></form>
-                <table class="layout"><tr><td>
-                """);
+                <form>""");
+        sb.append("<select name=\"season\" onchange=\"changeSeason()\">");
+        for (String v : seasons) sb.append(option(v, v.equals(selectedSeason)));
+        sb.append("</select>\n<select name=\"evvent\" onchange=\"changeEvent()\">");
+        for (String v : events) sb.append(option(v, v.equals(selectedEvent)));
+        sb.append("</select></form>\n<table class=\"layout\"><tr><td>\n");
         for (Map.Entry<String, List<String>> e : linksByChampionship.entrySet()) {
             sb.append("<table class=\"championship\">\n<tr><th colspan=\"2\">").append(e.getKey()).append("</th></tr>\n");
             for (String href : e.getValue()) {
@@ -48,6 +59,11 @@ public final class Portal {
             sb.append("</table>\n");
         }
         return sb.append("</td></tr></table></body></html>\n").toString();
+    }
+
+    private static String option(String value, boolean selected) {
+        return "<option Value=\"" + value + "\"" + (selected ? " SELECTED" : "") + ">" + value.substring(value.indexOf('_') + 1)
+                + "</option>";
     }
 
     /** An SRO season page listing events by selector and by link. */

@@ -16,4 +16,14 @@ class RetriesTest {
         assertThat(r.delayBefore(3)).isEqualTo(Duration.ofSeconds(8));
         assertThat(r.delayBefore(4)).isEqualTo(Duration.ofSeconds(10));
     }
+
+    @Test
+    void theShippedLadderAndAZeroDelay() {
+        Retries shipped = new Retries(3, Duration.ofSeconds(5), 2, Duration.ofMinutes(1));
+        assertThat(shipped.intervals().apply(1)).isEqualTo(5_000L);
+        assertThat(shipped.intervals().apply(3)).isEqualTo(20_000L);
+        assertThat(shipped.delayBefore(5)).isEqualTo(Duration.ofMinutes(1));
+        // resilience4j's backoff waits at least 1 ms
+        assertThat(new Retries(2, Duration.ZERO, 2, Duration.ZERO).delayBefore(2)).isEqualTo(Duration.ofMillis(1));
+    }
 }

@@ -43,6 +43,8 @@ class SroResultsFeedTest {
     @BeforeEach
     void feed() {
         harness = new PollHarness(dir, feedsYaml("64KB"));
+        // the feed's other event: on the season page, no race published yet unless a test says otherwise
+        html(SPA, Portal.sroEventPage(Map.of()));
     }
 
     @AfterEach
@@ -137,19 +139,42 @@ class SroResultsFeedTest {
     }
 
     @Test
-    void anEventNotYetOnTheSeasonPageIsNotAskedFor() {
-        season("/", "monza");
+    void aSlugTheSeasonPageDoesNotListIsAConfigurationErrorNamingTheListedOnes() {
+        // the season page lists the whole season; the feed says brands-hatch where the page has brands-hatch-2023
+        season("/", "monza", "brands-hatch-2023", "spa");
 
         PollResult r = harness.poll("europe");
 
-        assertThat(r.failed()).isFalse();
+        assertThat(r.misconfigured()).isTrue();
+        assertThat(r.faulted()).as("not a fault: nothing to retry, nothing for the breaker").isFalse();
+        assertThat(r.misconfigurations()).singleElement().satisfies(m -> {
+            assertThat(m.setting()).isEqualTo("slug");
+            assertThat(m.value()).isEqualTo("brands-hatch");
+            assertThat(m.offered()).containsExactly("monza", "brands-hatch-2023", "spa");
+        });
+        assertThat(r.problem()).isEqualTo("feed europe: slug \"brands-hatch\" is not on the season page http://127.0.0.1:"
+                + site.getPort() + "/results/2023; it offers: monza, brands-hatch-2023, spa. Change config/feeds.yaml");
+        // the page was read once; the wrong event is not asked for, the right one is
+        site.verify(1, getRequestedFor(urlEqualTo(SEASON)));
+        site.verify(0, getRequestedFor(urlEqualTo(BRANDS)));
+        site.verify(1, getRequestedFor(urlEqualTo(SPA)));
+        assertThat(harness.status.of("europe").orElseThrow().misconfigured()).isTrue();
+    }
+
+    @Test
+    void aSeasonPageListingNoEventsYetIsNoConfigurationError() {
+        season("/");
+
+        PollResult r = harness.poll("europe");
+
+        assertThat(r.failed()).as(String.valueOf(r.problem())).isFalse();
         assertThat(harness.inboxFiles()).isEmpty();
         site.verify(0, getRequestedFor(urlEqualTo(BRANDS)));
     }
 
     @Test
     void aRacePageAnswered304IsNotWrittenAgain() {
-        season("/", "brands-hatch");
+        season("/", "brands-hatch", "spa");
         brandsHatch();
         site.stubFor(get(urlEqualTo(race(BRANDS, "3302"))).withHeader("If-None-Match", absent())
                 .willReturn(aResponse().withHeader("ETag", "\"p1\"").withBody(PAGE)));
@@ -167,7 +192,7 @@ class SroResultsFeedTest {
 
     @Test
     void aChangedEtagBringsTheCorrectedPage() {
-        season("/", "brands-hatch");
+        season("/", "brands-hatch", "spa");
         brandsHatch();
         byte[] corrected = new String(PAGE, StandardCharsets.UTF_8).replace("1:01:12.345", "1:01:22.345").getBytes(StandardCharsets.UTF_8);
         site.stubFor(get(urlEqualTo(race(BRANDS, "3302"))).withHeader("If-None-Match", absent())
@@ -190,6 +215,7 @@ class SroResultsFeedTest {
                 .willReturn(aResponse().withStatus(502)).willSetStateTo("up"));
         Map<String, String> events = new LinkedHashMap<>();
         events.put("brands-hatch", "Brands Hatch");
+        events.put("spa", "Spa");
         site.stubFor(get(urlEqualTo(SEASON)).inScenario("flaky").whenScenarioStateIs("up")
                 .willReturn(aResponse().withBody(Portal.sroSeasonPage("2023", events, "/"))));
         brandsHatch();
@@ -207,7 +233,7 @@ class SroResultsFeedTest {
     void aRacePageTooSlowToArriveWritesNothing() {
         harness.close();
         harness = new PollHarness(dir.resolve("impatient"), feedsYaml("64KB", "1500ms"));
-        season("/", "brands-hatch");
+        season("/", "brands-hatch", "spa");
         brandsHatch();
         site.stubFor(get(urlEqualTo(race(BRANDS, "3301"))).willReturn(aResponse().withBody(PAGE)));
         site.stubFor(get(urlEqualTo(race(BRANDS, "3302"))).willReturn(aResponse().withBody(PAGE).withFixedDelay(4000)));
@@ -221,7 +247,7 @@ class SroResultsFeedTest {
 
     @Test
     void aTruncatedRacePageWritesNothing() {
-        season("/", "brands-hatch");
+        season("/", "brands-hatch", "spa");
         brandsHatch();
         site.stubFor(get(urlEqualTo(race(BRANDS, "3301"))).willReturn(aResponse().withBody(PAGE)));
         site.stubFor(get(urlEqualTo(race(BRANDS, "3302"))).willReturn(aResponse()
@@ -237,7 +263,7 @@ class SroResultsFeedTest {
     void anOversizedRacePageIsDropped() {
         harness.close();
         harness = new PollHarness(dir.resolve("small"), feedsYaml("1KB"));
-        season("/", "brands-hatch");
+        season("/", "brands-hatch", "spa");
         brandsHatch();
         site.stubFor(get(urlEqualTo(race(BRANDS, "3301"))).willReturn(aResponse().withBody(PAGE)));
         site.stubFor(get(urlEqualTo(race(BRANDS, "3302"))).willReturn(aResponse().withBody(PAGE).withChunkedDribbleDelay(3, 20)));
@@ -250,7 +276,11 @@ class SroResultsFeedTest {
 
     @Test
     void anEventLinkToAnotherHostIsRefusedAndNotFollowed() {
-        season("http://localhost:" + site.getPort() + "/", "brands-hatch");
+        Map<String, String> events = new LinkedHashMap<>();
+        events.put("brands-hatch", "Brands Hatch");
+        events.put("spa", "Spa");
+        html(SEASON, Portal.sroSeasonPage("2023", events, "/").replace("href=\"/results/2023/brands-hatch\"",
+                "href=\"http://localhost:" + site.getPort() + "/results/2023/brands-hatch\""));
         brandsHatch();
 
         PollResult r = harness.poll("europe");
@@ -262,7 +292,7 @@ class SroResultsFeedTest {
 
     @Test
     void aRacePageRedirectedToAnotherHostIsRefused() {
-        season("/", "brands-hatch");
+        season("/", "brands-hatch", "spa");
         brandsHatch();
         site.stubFor(get(urlEqualTo(race(BRANDS, "3301"))).willReturn(aResponse().withStatus(404)));
         site.stubFor(get(urlEqualTo(race(BRANDS, "3302"))).willReturn(aResponse().withStatus(307)
@@ -276,7 +306,7 @@ class SroResultsFeedTest {
 
     @Test
     void aRacePageWithoutResultsTableIsNotWritten() {
-        season("/", "brands-hatch");
+        season("/", "brands-hatch", "spa");
         brandsHatch();
         site.stubFor(get(urlEqualTo(race(BRANDS, "3301"))).willReturn(aResponse().withBody(PAGE)));
         html(race(BRANDS, "3302"), "<!DOCTYPE html><html><body><h2>Race 1</h2><p>Results will be published shortly.</p></body></html>");
@@ -289,7 +319,7 @@ class SroResultsFeedTest {
 
     @Test
     void anEventPageWithoutRaceListFailsThePoll() {
-        season("/", "brands-hatch");
+        season("/", "brands-hatch", "spa");
         html(BRANDS, "<!DOCTYPE html><html><body><p>Under maintenance</p></body></html>");
 
         PollResult r = harness.poll("europe");

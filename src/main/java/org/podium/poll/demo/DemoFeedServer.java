@@ -243,9 +243,11 @@ public final class DemoFeedServer implements AutoCloseable {
 
     // SRO results pages
 
+    /** The season page lists the whole season, events to come included, as the SRO sites do. */
     private byte[] sroSeason(String series, String year) {
         Map<String, Doc> events = new TreeMap<>();
-        for (Doc d : visible(series)) if (d.season().equals(year)) events.putIfAbsent(d.event(), d);
+        for (Doc d : docs) if (d.series().equals(series) && d.season().equals(year)) events.putIfAbsent(d.event(), d);
+        if (events.isEmpty()) return null;
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><title>Results | ").append(esc(championship(series)))
                 .append(" | SRO</title></head><body>\n<select id=\"filter_meeting_id\" name=\"filter_meeting_id\">\n<option value=\"0\">Select event</option>\n");
         for (String event : events.keySet()) {
@@ -265,9 +267,10 @@ public final class DemoFeedServer implements AutoCloseable {
         return List.copyOf(sessions.values());
     }
 
+    /** An event of the season has its page from the start; its race list grows as results are published. */
     private byte[] sroEvent(String series, String slug) {
+        if (docs.stream().noneMatch(d -> d.series().equals(series) && slug(d.event()).equals(slug))) return null;
         List<Doc> sessions = sroSessions(series, slug);
-        if (sessions.isEmpty()) return null;
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><title>Results | ").append(esc(championship(series)))
                 .append(" | SRO</title></head><body>\n<form class=\"results-filter\"><select id=\"filter_race_id\" name=\"filter_race_id\">\n");
         for (Doc d : sessions) {
