@@ -54,8 +54,8 @@ class HostileInboxEndToEndTest {
     private static final Duration DRAIN = Duration.ofSeconds(150);
 
     private static final String QUALIFYING = "alms/2023-24/02_Dubai/Qualifying/03_Classification_Qualifying_Official.CSV";
-    private static final String SRO_RACE = "gtwc-asia/2023/01_Buriram/Race 1/Race 1_Official.html";
-    private static final String LAST = "gtwc-asia/2023/02_Sepang/Race 1/Race 1_Official.html";
+    private static final String SRO_RACE = "gtwc-europe/2023/02_Brands Hatch/Race 1/Race 1_Official.html";
+    private static final String LAST = "gtwc-europe/2023/05_Misano/Race 1/Race 1_Official.html";
     private static final String LINKED_FILE = "alms/2023-24/03_Abu Dhabi/Race 1/linked_Official.CSV";
     private static final String LINKED_FOLDER = "alms/2023-24/04_Linked";
 
@@ -94,7 +94,7 @@ class HostileInboxEndToEndTest {
             Files.createSymbolicLink(home.inbox().resolve(LINKED_FOLDER), linkedFolder);
             expectedAccepted = expectedAccepted(corpus);
 
-            List<String> published = new ArrayList<>(List.of("results/alms/2023-24/02-qualifying.json", "results/gtwc-asia/2023/01-race-1.json"));
+            List<String> published = new ArrayList<>(List.of("results/alms/2023-24/02-qualifying.json", "results/gtwc-europe/2023/02-race-1.json"));
             expectedAccepted.values().forEach(r -> published.add(resultPath(r)));
             await(podium, logs, "the inbox to drain", () -> !Engine.inboxHasWork(home.inbox())
                     && hostile.stream().allMatch(p -> outcome(home, p) != null)
@@ -105,7 +105,7 @@ class HostileInboxEndToEndTest {
 
             // still healthy: a valid file dropped last is ingested and published
             AtomicFiles.write(home.inbox().resolve(LAST), TestHome.sample("sro/gtwc-race-results.html"));
-            await(podium, logs, "the last valid file", () -> Files.isRegularFile(home.outbox().resolve("results/gtwc-asia/2023/02-race-1.json")));
+            await(podium, logs, "the last valid file", () -> Files.isRegularFile(home.outbox().resolve("results/gtwc-europe/2023/05-race-1.json")));
             assertThat(podium.isAlive()).as("Podium is alive after the last file").isTrue();
         } finally {
             stop(podium);

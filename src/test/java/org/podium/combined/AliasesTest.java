@@ -18,6 +18,14 @@ class AliasesTest {
 
         assertThat(a.teamNameSuffixes()).contains("Team", "Racing", "Racing Team", "Motorsport", "Motorsports",
                 "Competition");
+        assertThat(a.teams()).isEmpty();     // the shipped file names no real team's alias yet
+        assertThat(a.nearMiss()).isEqualTo(new NearMissRule(2, 0.15));
+    }
+
+    @Test
+    void theDemosAliasesFileLoads() {
+        Aliases a = Aliases.load(org.podium.demo.DemoConfig.ALIASES);
+
         assertThat(a.teams()).anySatisfy(g -> {
             assertThat(g.name()).isEqualTo("Red Lantern by Huang");
             assertThat(g.aliases()).containsExactly("Huang Red Lantern");
