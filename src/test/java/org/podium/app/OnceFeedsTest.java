@@ -123,6 +123,8 @@ class OnceFeedsTest {
     @Test
     void withEveryFeedsServerDownAtTheShippedSettingsOnceExitsTwoWellUnderAMinute() throws Exception {
         home();
+        // the shipped calendars, which the shipped feeds' events must match
+        TestHome.copyTree(Path.of("config/series"), dir.resolve("config/series"));
         // the shipped feeds file as it is (its defaults: 10 s to connect, 30 s to answer, 3 retries from 5 s),
         // every feed enabled and pointed at a loopback port nothing listens on
         String yaml = Files.readString(Path.of("config/feeds.yaml")).replace("enabled: false", "enabled: true")

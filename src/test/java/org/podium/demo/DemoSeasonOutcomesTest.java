@@ -36,7 +36,7 @@ import org.podium.demo.DemoScorer.CalendarRace;
 /**
  * The demo season read back from its committed files: the feed quirks it is meant to show, the
  * internal consistency of every classification, and the designed outcomes, scored with the points
- * tables in {@code config/series/*.yaml}.
+ * tables in the demo's own {@code config/series/*.yaml}.
  */
 class DemoSeasonOutcomesTest {
 
