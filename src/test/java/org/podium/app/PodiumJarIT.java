@@ -127,7 +127,8 @@ class PodiumJarIT {
             // the log: in the demo's home, a line per file taken from the inbox
             List<String> log = Files.readAllLines(home.resolve("podium.log"), StandardCharsets.UTF_8);
             assertThat(log.stream().filter(l -> l.contains(" p.ingest ") && l.contains(": stored as version "))).hasSize(36);
-            assertThat(log).anyMatch(l -> l.contains(" p.poll ") && l.contains(": fetched ("));
+            assertThat(log).anyMatch(l -> l.contains(" p.poll ") && l.contains(": fetched ("))
+                    .noneMatch(l -> l.contains(" WARN ") || l.contains(" ERROR "));
         }
     }
 
