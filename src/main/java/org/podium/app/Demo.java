@@ -6,6 +6,7 @@ import org.podium.championship.SeriesRules;
 import org.podium.poll.FeedPolls;
 import org.podium.poll.PollResult;
 import org.podium.poll.demo.DemoFeedServer;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,8 +44,24 @@ final class Demo {
         this.overrides = Map.copyOf(o);
     }
 
+    /** The demo's log, in its home folder: the terminal shows the summary alone. */
+    static final String LOG = "podium.log";
+
     int run() throws InterruptedException {
         freshHome();
+        // Only now: the home is the demo's own, fresh folder (a folder the demo refuses gets no log file).
+        try (LogFile log = LogFile.open(home.root().resolve(LOG))) {
+            try {
+                return runLogged(log.file());
+            } catch (RuntimeException | InterruptedException e) {
+                // Into the log file; Commands then tells the terminal, the log being back on standard error.
+                LoggerFactory.getLogger("podium").error("demo stopped: {}", e.getMessage(), e);
+                throw e;
+            }
+        }
+    }
+
+    private int runLogged(Path logFile) throws InterruptedException {
         home.prepare();
         // The demo season has its own fictional calendars (and the alias its teams need); config/ ships the real ones.
         Bundled.copyTree("demo/config", home.config(), true);
@@ -57,7 +74,8 @@ final class Demo {
                 Files.writeString(home.config().resolve("feeds.yaml"), server.feedsYaml());
                 out.printf("Podium demo: %d steps of a fictional season, home %s%n", steps.size(), home.root());
                 out.printf("Feed server: %s, an Al Kamel-style portal and SRO-style results pages, one step at a time%n", server.url());
-                return feed(server);
+                out.printf("Log: %s%n", logFile);
+                return feed(server, logFile);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -67,7 +85,7 @@ final class Demo {
     }
 
     /** Publishes each step on the feed server, polls every feed, waits for the pipeline to go idle. */
-    private int feed(DemoFeedServer server) throws InterruptedException {
+    private int feed(DemoFeedServer server, Path logFile) throws InterruptedException {
         try (Engine engine = new Engine(home, overrides)) {
             engine.start();
             IngestStats stats = engine.bean("ingestStats", IngestStats.class);
@@ -87,7 +105,7 @@ final class Demo {
                     }
                 }
                 if (!engine.awaitIdle(Duration.ofMinutes(5))) {
-                    out.println("  step " + step + " did not finish within 5 minutes; see the log");
+                    out.println("  step " + step + " did not finish within 5 minutes; see the log " + logFile);
                     return Commands.CONFIGURATION;
                 }
                 out.printf("  step %-52s %2d fetched over HTTP%s%n", step, documents,
@@ -101,16 +119,20 @@ final class Demo {
             out.printf("Files: %d ingested, %d rejected, %d duplicate(s)%n",
                     stats.ingestedCount(), stats.rejectedCount(), stats.duplicateCount());
             printInvitations();
-            out.println("Outputs:");
-            out.printf("  %-30s %s%n", "outbox (" + count(home.outbox()) + " files)", home.outbox());
+            out.printf("Outputs: %s (%d files)%n", home.outbox(), count(home.outbox()));
             out.printf("  %-30s %s%n", "index", home.outbox().resolve("index.json"));
-            out.printf("  %-30s %s%n", "session results", home.outbox().resolve("results"));
-            for (String kind : List.of("standings", "combined", "notices", "report")) {
+            for (String kind : List.of("results", "standings", "combined", "notices")) {
                 Path p = home.outbox().resolve(kind);
-                if (Files.isDirectory(p)) out.printf("  %-30s %s%n", kind + " (" + count(p) + " files)", p);
+                String what = kind.equals("results") ? "session results" : kind;
+                if (Files.isDirectory(p)) out.printf("  %-30s %s%n", what + " (" + count(p) + " files)", p);
             }
             out.printf("  %-30s %s%n", "processed inbox files", home.inbox().resolve(".done"));
             if (stats.rejectedCount() > 0) out.printf("  %-30s %s%n", "rejected files", home.inbox().resolve(".failed"));
+            out.printf("Log: %s%n", logFile);
+            // Last, so that it is what a person sees: the page to open in a browser.
+            Path report = home.outbox().resolve("report").resolve("index.html");
+            if (Files.isRegularFile(report)) out.printf("Report: %s%n", report.toUri());
+            else out.printf("Report: not written (%s); see the log%n", report);
             return feedFailed ? Commands.FEED_FAILED : Commands.OK;
         } catch (InterruptedException | ConfigurationException e) {
             throw e;

@@ -190,7 +190,13 @@ public class PodiumConfiguration implements CamelConfiguration {
                                  @BeanInject("seriesCatalog") SeriesCatalog catalog,
                                  @BeanInject("invitations") Invitations invitations, @BeanInject("aliases") Aliases aliases,
                                  @PropertyInject("podium.config") String config, @BeanInject("clock") Clock clock) {
-        return new Classifier(store, catalog, Path.of(config).resolve("adjustments"), invitations, aliases, clock);
+        // Every adjustments file is read at start-up too: a bad one stops Podium naming it, before a recompute
+        // would fail on it; one that no recompute reads (a misspelt series or season) is said so.
+        Path adjustments = Path.of(config).resolve("adjustments");
+        for (String unread : org.podium.championship.Adjustments.check(adjustments, catalog)) {
+            LoggerFactory.getLogger("podium.config").warn("{}", unread);
+        }
+        return new Classifier(store, catalog, adjustments, invitations, aliases, clock);
     }
 
     /** Into the Prometheus registry when metrics are on ({@code camel.metrics.enabled}), else kept in memory. */

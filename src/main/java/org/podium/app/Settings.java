@@ -44,8 +44,8 @@ final class Settings {
             Map.entry("podium.poll.breaker.minimum-polls", 1L),
             Map.entry("podium.poll.breaker.half-open-polls", 1L));
 
-    /** Set by the command line, not in application.properties. */
-    static final Set<String> COMMAND_LINE = Set.of("podium.home", "podium.log.format");
+    /** Set by the command line (and the demo's log file), not in application.properties. */
+    static final Set<String> COMMAND_LINE = Set.of("podium.home", "podium.log.format", LogFile.PROPERTY);
 
     private Settings() {}
 

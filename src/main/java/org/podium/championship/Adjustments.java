@@ -22,6 +22,45 @@ public record Adjustments(List<Adjustment> list) {
         return Files.exists(file) ? load(file) : none();
     }
 
+    /**
+     * Reads every adjustments file of {@code dir}, as the season's recompute will: a bad one fails here,
+     * naming the file, the item and the key. A file that no recompute will read (not
+     * {@code <series>/<season>.yaml} of a series of the catalog and a season of its calendar) is returned,
+     * with why, so that it can be reported rather than silently ignored.
+     *
+     * @return the files no recompute reads, each with why
+     * @throws ConfigException for the first file that is not valid adjustments
+     */
+    public static List<String> check(Path dir, SeriesCatalog catalog) {
+        List<String> unread = new ArrayList<>();
+        if (!Files.isDirectory(dir)) return unread;
+        List<Path> files;
+        try (var walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new ConfigException(dir.toString(), "", "cannot be read: " + e.getMessage(), e);
+        }
+        for (Path file : files) {
+            Path rel = dir.relativize(file);
+            String name = rel.getFileName().toString();
+            if (rel.getNameCount() != 2 || !name.endsWith(".yaml")) {
+                unread.add(file + ": not read: an adjustments file is " + dir.resolve("<series>/<season>.yaml"));
+                continue;
+            }
+            String series = rel.getName(0).toString();
+            String season = name.substring(0, name.length() - ".yaml".length());
+            var rules = catalog.get(series);
+            if (rules.isEmpty()) {
+                unread.add(file + ": not read: no series " + series + " in config/series");
+            } else if (rules.get().calendar(season).isEmpty()) {
+                unread.add(file + ": not read: season " + season + " is not in the calendar of config/series/" + series + ".yaml");
+            } else {
+                load(file);
+            }
+        }
+        return unread;
+    }
+
     /** Reads and validates an adjustments file: a list of decisions. */
     public static Adjustments load(Path file) {
         return read(ConfigNode.read(file));

@@ -63,6 +63,10 @@ class DemoStandingsEndToEndTest {
         assertThat(printed).contains("36 ingested, 0 rejected, 0 duplicate(s)")
                 .contains(home.resolve("outbox").toString())
                 .contains(home.resolve("outbox/standings").toString());
+        // the page to open last; the log in the demo's home, not in the summary
+        assertThat(printed.lines().toList()).last().isEqualTo("Report: " + home.resolve("outbox/report/index.html").toUri());
+        assertThat(printed).doesNotContain(" p.ingest ", " p.poll ");
+        assertThat(home.resolve(Demo.LOG)).content(StandardCharsets.UTF_8).contains(" p.ingest ", ": stored as version 1 of ");
     }
 
     @Test

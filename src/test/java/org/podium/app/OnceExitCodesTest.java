@@ -251,6 +251,26 @@ class OnceExitCodesTest {
     }
 
     @Test
+    void aBadAdjustmentsFileExitsThreeNamingTheFileItemAndKeyBeforeTakingAnyFile() throws Exception {
+        Path adjustments = dir.resolve("config/adjustments/alms/2023-24.yaml");
+        Files.createDirectories(adjustments.getParent());
+        Files.writeString(adjustments, """
+                - type: deduction
+                  entrant: { car: "91" }
+                  points: 10
+                  rond: 2
+                  reason: Unsafe release
+                  reference: Stewards' decision no. 12
+                """);
+        drop(RACE, TestHome.sample("alkamel/elms-race-classification.CSV"));
+
+        assertThat(podium("once", "--home", dir.toString())).isEqualTo(3);
+        assertThat(err()).contains("podium: configuration error: " + adjustments
+                + ": [0].rond: unknown key (expected one of: type, entrant, points, round, session, position, table, reason, reference)");
+        assertThat(dir.resolve("inbox").resolve(RACE)).exists();
+    }
+
+    @Test
     void helpListsEveryCommandAndOption() {
         assertThat(podium("--help")).isZero();
         assertThat(out()).contains("init", "demo", "run", "once", "validate", "rebuild",

@@ -106,6 +106,55 @@ class PodiumJarIT {
         }
     }
 
+    @Test
+    void theDemoShowsItsSummaryEndingWithTheReportAndLogsIntoItsHome() throws Exception {
+        Path home = dir.resolve("podium-demo");
+        try (PodiumProcess p = PodiumProcess.jar(JAR).start(dir, "demo", "demo", "--home", home.toString())) {
+            assertThat(p.exitCode(Duration.ofMinutes(10))).as(p.stderr()).isZero();
+
+            // the terminal: the summary alone, a line per step of the season and a few more, no log line
+            assertThat(p.stderr()).isEmpty();
+            List<String> lines = p.stdout().lines().toList();
+            assertThat(lines).hasSizeBetween(10, 32 + 40)
+                    .noneMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} +(TRACE|DEBUG|INFO|WARN|ERROR) .*"));
+            assertThat(lines.get(0)).startsWith("Podium demo: 32 steps of a fictional season, home " + home);
+            assertThat(lines).contains("Files: 36 ingested, 0 rejected, 0 duplicate(s)", "Log: " + home.resolve("podium.log"));
+            Path report = home.resolve("outbox/report/index.html");
+            assertThat(lines.get(lines.size() - 1)).isEqualTo("Report: " + report.toUri())
+                    .startsWith("Report: file:///").endsWith("/outbox/report/index.html");
+            assertThat(report).isRegularFile();
+
+            // the log: in the demo's home, a line per file taken from the inbox
+            List<String> log = Files.readAllLines(home.resolve("podium.log"), StandardCharsets.UTF_8);
+            assertThat(log.stream().filter(l -> l.contains(" p.ingest ") && l.contains(": stored as version "))).hasSize(36);
+            assertThat(log).anyMatch(l -> l.contains(" p.poll ") && l.contains(": fetched ("))
+                    .noneMatch(l -> l.contains(" WARN ") || l.contains(" ERROR "));
+        }
+    }
+
+    @Test
+    void whatStopsTheDemoIsSaidOnTheTerminalAndInItsLog() throws Exception {
+        Path home = dir.resolve("podium-demo");
+        try (PodiumProcess p = PodiumProcess.jar(JAR).env("PODIUM_RECOMPUTE_MAX_SEASONS", "many")
+                .start(dir, "demo-bad", "demo", "--home", home.toString())) {
+            assertThat(p.exitCode(Duration.ofMinutes(2))).isEqualTo(3);
+
+            assertThat(p.stderrLines()).singleElement().asString()
+                    .startsWith("podium: configuration error: podium.recompute.max-seasons (environment PODIUM_RECOMPUTE_MAX_SEASONS) is \"many\"");
+            assertThat(Files.readString(home.resolve("podium.log"), StandardCharsets.UTF_8))
+                    .contains("ERROR", "demo stopped: podium.recompute.max-seasons");
+        }
+        // a folder that is not the demo's is left alone: no log file is written into it
+        Path other = Files.createDirectories(dir.resolve("not-a-demo"));
+        Files.writeString(other.resolve("notes.txt"), "mine\n");
+        try (PodiumProcess p = PodiumProcess.jar(JAR).start(dir, "demo-refused", "demo", "--home", other.toString())) {
+            assertThat(p.exitCode(Duration.ofMinutes(2))).isEqualTo(3);
+            assertThat(p.stderrLines()).singleElement().asString()
+                    .isEqualTo("podium: configuration error: " + other + " exists and is not a Podium demo folder; choose another with --home");
+        }
+        assertThat(other.resolve("podium.log")).doesNotExist();
+    }
+
     /** Every line parsed as one JSON object: a line that is not fails the test. */
     static List<JsonNode> json(List<String> lines) throws Exception {
         assertThat(lines).isNotEmpty();

@@ -127,6 +127,57 @@ class AdjustmentsTest {
         assertThat(Adjustments.load(dir, "alms", "2099").list()).isEmpty();
     }
 
+    /** What ships in config/adjustments/: read without error, and holding no decision. */
+    static final Path SHIPPED = Path.of("config/adjustments");
+    static final Path EXAMPLE = SHIPPED.resolve("gtwc-europe/2023.yaml");
+
+    @Test
+    void theShippedExampleIsReadAndChangesNothing() {
+        assertThat(EXAMPLE).isRegularFile();   // else load would find no file and return none, proving nothing
+        assertThat(Adjustments.load(SHIPPED, "gtwc-europe", "2023").list()).isEmpty();
+        assertThat(Adjustments.check(SHIPPED, SeriesCatalog.load(Path.of("config/series")))).isEmpty();
+    }
+
+    @Test
+    void theShippedExampleDecisionsAreValidOnceUncommented() throws IOException {
+        List<String> lines = Files.readAllLines(EXAMPLE);
+        int first = lines.indexOf("# - type: deduction                       # 10 points off car #7 in every table it is in, from round 3");
+        assertThat(first).as("the example's first decision").isPositive();
+        String uncommented = String.join("\n", lines.subList(first, lines.size()).stream()
+                .map(l -> l.equals("#") ? "" : l.replaceFirst("^# ", "")).toList());
+
+        Adjustments a = Adjustments.parse(uncommented, EXAMPLE + " (uncommented)");
+
+        assertThat(a.list()).containsExactly(
+                Adjustment.deduction(EntrantRef.car("7"), 10, 3, "Unsafe release in the pit lane",
+                        "Stewards' decision no. 12, Paul Ricard"),
+                new Adjustment(AdjustmentType.EXCLUSION, EntrantRef.team("Example Motorsport"), null, null, null, null,
+                        "teams-overall", "Excluded from the championship", "Court of Appeal decision 2023-07"),
+                Adjustment.reinstatement("93", 2, "Race 2", 4, "Disqualification overturned on appeal",
+                        "Appeal 2023-05, Brands Hatch"));
+    }
+
+    @Test
+    void aFileNoRecomputeWouldReadIsReportedAndABadOneFails(@TempDir Path dir) throws IOException {
+        SeriesCatalog catalog = SeriesCatalog.load(Path.of("config/series"));
+        String exclusion = "- type: exclusion\n  entrant: { car: \"7\" }\n  reason: r\n  reference: x\n";
+        Files.createDirectories(dir.resolve("alms"));
+        Files.createDirectories(dir.resolve("elms"));
+        Files.writeString(dir.resolve("alms/2023-24.yaml"), exclusion);
+        Files.writeString(dir.resolve("alms/2023-24.yml"), exclusion);
+        Files.writeString(dir.resolve("alms/2031.yaml"), exclusion);
+        Files.writeString(dir.resolve("elms/2023.yaml"), exclusion);
+
+        assertThat(Adjustments.check(dir, catalog)).containsExactly(
+                dir.resolve("alms/2023-24.yml") + ": not read: an adjustments file is " + dir.resolve("<series>/<season>.yaml"),
+                dir.resolve("alms/2031.yaml") + ": not read: season 2031 is not in the calendar of config/series/alms.yaml",
+                dir.resolve("elms/2023.yaml") + ": not read: no series elms in config/series");
+
+        Files.writeString(dir.resolve("alms/2023-24.yaml"), exclusion.replace("reason", "raison"));
+        assertThatThrownBy(() -> Adjustments.check(dir, catalog)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(dir.resolve("alms/2023-24.yaml") + ": [0].raison: unknown key");
+    }
+
     @Test
     void aCarNumberWrittenAsAYamlNumberIsRejected() {
         assertThatThrownBy(() -> Adjustments.parse("""

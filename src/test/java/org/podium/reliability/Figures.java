@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The figures of the reliability suite (crash safety, hostile input, load, feed faults, several
  * instances), collected while it runs and printed as one table when the test run ends
- * ({@link FiguresListener}), also written to {@code target/reliability.md} for the README.
+ * ({@link FiguresListener}), also written to {@code target/reliability.md} for docs/reliability.md.
  */
 public final class Figures {
     private Figures() {}
