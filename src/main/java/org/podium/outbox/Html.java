@@ -31,6 +31,22 @@ public final class Html {
     }
 
     /**
+     * Text as the page is to show it, before escaping: control characters, parse errors in HTML that a
+     * browser would show as U+FFFD anyway, become U+FFFD.
+     */
+    public static String plain(String s) {
+        if (s == null) return "";
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+            if (control && out == null) out = new StringBuilder(s.length()).append(s, 0, i);
+            if (out != null) out.append(control ? '\uFFFD' : c);
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /**
      * A text a spreadsheet would evaluate when pasted ({@code =}, {@code +}, {@code -}, {@code @}, tab or
      * carriage return first) gets a leading apostrophe, which spreadsheets read as "this is text"
      * (OWASP, CSV Injection).
