@@ -44,8 +44,11 @@ public final class PointsChart {
     /** A horizontal gridline at {@code y} and its value. */
     public record Gridline(String y, int labelX, String label) {}
 
-    /** A round on the x axis: "R4" and, under it, its event (empty when unknown). */
-    public record Tick(String x, int y, int eventY, String round, String event) {}
+    /**
+     * A round on the x axis: "R4" and, under it, its event (empty when unknown), centred on the round but
+     * for the last, which ends at the view box's edge.
+     */
+    public record Tick(String x, int y, int eventY, String round, String event, String eventX, String eventAnchor) {}
 
     /** One entrant's line: its colour, legend text, polyline points and a dot per round scored. */
     public record Series(String colour, String label, String points, List<Dot> dots) {}
@@ -79,7 +82,9 @@ public final class PointsChart {
         for (int i = 0; i < rounds.size(); i++) {
             String event = events.getOrDefault(rounds.get(i), "");
             if (event.length() > room) event = event.substring(0, room - 1).strip() + "…";
-            ticks.add(new Tick(num(x(i, rounds.size())), BOTTOM + 22, BOTTOM + 50, "R" + rounds.get(i), event));
+            boolean last = i == rounds.size() - 1 && rounds.size() > 1;
+            ticks.add(new Tick(num(x(i, rounds.size())), BOTTOM + 22, BOTTOM + 50, "R" + rounds.get(i), event,
+                    last ? String.valueOf(WIDTH - 2) : num(x(i, rounds.size())), last ? "end" : "middle"));
         }
         List<Series> series = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -385,7 +385,7 @@ public final class ReportView {
     }
 
     static final int BARS_WIDTH = 640;
-    private static final int BAR_PITCH = 50;
+    private static final int BAR_PITCH = 56;
     private static final int BAR_HEIGHT = 18;
     private static final int BAR_RIGHT = BARS_WIDTH - 70;
 
@@ -410,11 +410,11 @@ public final class ReportView {
                 JsonNode share = shareFor(row.path("series"), seasons.get(s));
                 if (share == null) continue;
                 double w = Math.max(0, share.path("share").asDouble()) * scale;
-                segments.add(new Segment(PointsChart.num(x), String.valueOf(top + 24), PointsChart.num(w), String.valueOf(BAR_HEIGHT),
+                segments.add(new Segment(PointsChart.num(x), String.valueOf(top + 30), PointsChart.num(w), String.valueOf(BAR_HEIGHT),
                         PointsChart.PALETTE.get(s), plain(seasonName(seasons.get(s)) + ": " + fixed(share.path("share"), decimals))));
                 x += w;
             }
-            bars.add(new Bar(plain(rank(row) + " " + row.path("team").asText()), String.valueOf(top + 18),
+            bars.add(new Bar(plain(rank(row) + " " + row.path("team").asText()), String.valueOf(top + 22),
                     fixed(row.path("score"), decimals), PointsChart.num(x + 6), segments));
         }
         List<Legend> legend = new ArrayList<>();
