@@ -257,6 +257,18 @@ class ReportPageTest {
     }
 
     @Test
+    void textFromOutsideCannotCloseAnAttributeOrOpenAnElement() {
+        String id = "x\" onclick=\"alert(1)\" data-'a='<b>";
+        List<ReportInputs.Feed> feeds = List.of(new ReportInputs.Feed(id, "<i>alms</i>", "k&k", true, null, null, null, false,
+                null, null, null, 0, null, null));
+        Document page = Jsoup.parse(ReportPage.html(ReportInputs.read(fixture.outbox, fixture.inbox).withFeeds(feeds), AT));
+        assertThat(page.select("[onclick], #feeds b, #feeds i")).isEmpty();
+        Element row = page.selectFirst("#feeds tbody tr");
+        assertThat(row.id()).isEqualTo("feed-" + id);
+        assertThat(row.selectFirst("td.feed").text()).isEqualTo(id + " <i>alms</i> · k&k");
+    }
+
+    @Test
     void anEmptyOutboxSaysThereIsNothingYet() {
         Document page = Jsoup.parse(ReportPage.html(ReportInputs.read(dir.resolve("none/outbox"), dir.resolve("none/inbox")), AT));
         assertThat(page.select("p.empty").eachText()).containsExactly(
