@@ -575,7 +575,11 @@ public final class ReportView {
                     .add(new SessionLink(link.href(), plain(text), st.isEmpty() || st.equals("OFFICIAL") ? null : plain(st)));
         }
         List<SessionRound> out = new ArrayList<>();
-        byRound.forEach((round, links) -> out.add(new SessionRound("R" + round, events.getOrDefault(round, ""), links)));
+        // "Race after 6 hours" before "Race after 12 hours"
+        Comparator<SessionLink> natural = Comparator.comparing(l -> Pattern.compile("\\d+").matcher(l.text())
+                .replaceAll(m -> String.format("%09d", Long.parseLong(m.group().length() > 9 ? m.group().substring(0, 9) : m.group()))));
+        byRound.forEach((round, links) -> out.add(new SessionRound("R" + round, events.getOrDefault(round, ""),
+                links.stream().sorted(natural).toList())));
         return out;
     }
 

@@ -517,8 +517,8 @@ class DemoStandingsEndToEndTest {
             assertThat(js("Array.from(document.querySelectorAll('#season-gtwc-europe-2023 ul.sessions a'))"
                     + ".map(a => a.getAttribute('href')).join(' ')").split(" ")).hasSize(16)
                     .contains("../results/gtwc-europe/2023/04-race-after-6-hours.json");
-            assertThat(js("document.querySelector('#season-gtwc-europe-2023 ul.sessions li:nth-child(4)').innerText"))
-                    .startsWith("R4 Spa: ");
+            assertThat(js("document.querySelector('#season-gtwc-europe-2023 ul.sessions li:nth-child(4)').innerText"
+                    + ".replace(/\\s+/g, ' ').trim()")).isEqualTo("R4 Spa: Qualifying Race Race after 6 hours Race after 12 hours");
         }
 
         @Test
