@@ -28,12 +28,17 @@ import org.podium.ingest.Rejections;
 import org.podium.ingest.SeasonChanges;
 import org.podium.outbox.Outbox;
 import org.podium.outbox.Publisher;
+import org.podium.outbox.ReportInputs;
 import org.podium.outbox.ReportWriter;
+import org.podium.poll.FetchOutcome;
 import org.podium.store.Database;
 import org.podium.store.ResultStore;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -150,11 +155,49 @@ public class PodiumConfiguration implements CamelConfiguration {
         return new Publisher(store, outbox, notices);
     }
 
-    /** The human-readable report, rewritten from the outbox after every publish. */
+    /**
+     * The human-readable report, rewritten from the outbox after every publish; its feeds section is the
+     * feeds' state as the health check reads it (status and circuit breaker), and a poll makes it stale.
+     */
     @BindToRegistry(value = "reportWriter", lazy = true)
-    public ReportWriter reportWriter(@BeanInject("outbox") Outbox outbox, @PropertyInject("podium.inbox") String inbox,
-                                     @BeanInject("clock") Clock clock) {
-        return new ReportWriter(outbox, Path.of(inbox), clock);
+    public ReportWriter reportWriter(CamelContext camelContext, @BeanInject("outbox") Outbox outbox,
+                                     @PropertyInject("podium.inbox") String inbox, @BeanInject("clock") Clock clock,
+                                     @BeanInject("feedStatus") FeedStatus feeds) {
+        ReportWriter writer = new ReportWriter(outbox, Path.of(inbox), clock, () -> reportFeeds(camelContext));
+        feeds.onChanged(writer::stale);
+        return writer;
+    }
+
+    /** Each configured feed as the report shows it: what its polls left in {@code feedStatus}, and its breaker. */
+    static List<ReportInputs.Feed> reportFeeds(CamelContext camelContext) {
+        Feeds configured = camelContext.getRegistry().lookupByNameAndType("feeds", Feeds.class);
+        FeedStatus status = camelContext.getRegistry().lookupByNameAndType("feedStatus", FeedStatus.class);
+        if (configured == null) return List.of();
+        List<ReportInputs.Feed> out = new ArrayList<>();
+        for (org.podium.poll.Feed f : configured.all()) {
+            FeedStatus.State s = status == null ? null : status.of(f.id()).orElse(null);
+            String breaker = f.enabled() ? breakerState(camelContext, f.id()) : null;
+            if (s == null) {
+                out.add(new ReportInputs.Feed(f.id(), f.series(), f.kind().id(), f.enabled(), null, null, null, false, null,
+                        null, null, 0, null, breaker));
+                continue;
+            }
+            String outcome = s.lastPollAt() == null || s.lastCounts().isEmpty() ? null : counts(s.lastCounts());
+            out.add(new ReportInputs.Feed(f.id(), f.series(), f.kind().id(), f.enabled(), s.lastPollAt(), s.lastSuccessAt(),
+                    outcome, f.enabled() && FeedsHealthCheck.failing(s), s.lastError(), s.lastErrorAt(), s.failingSince(),
+                    s.consecutiveFailures(), s.nextFireAt(), breaker));
+        }
+        return out;
+    }
+
+    /** A poll's documents per outcome, those with none left out: "1 fetched, 9 unchanged(304)". */
+    static String counts(Map<FetchOutcome, Integer> counts) {
+        List<String> parts = new ArrayList<>();
+        for (FetchOutcome o : FetchOutcome.values()) {
+            int n = counts.getOrDefault(o, 0);
+            if (n > 0) parts.add(n + " " + o.label());
+        }
+        return parts.isEmpty() ? "nothing new" : String.join(", ", parts);
     }
 
     @BindToRegistry(value = "recompute", lazy = true)

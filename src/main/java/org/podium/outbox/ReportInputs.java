@@ -8,11 +8,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -28,20 +31,41 @@ import java.util.stream.Stream;
  * @param notices    {@code podium.invitation-notice/1} documents, by invitation and sequence number
  * @param rejections {@code podium.rejection/1} reports, newest first (at most {@link #MAX_REJECTIONS})
  * @param rejectionsLeftOut how many older rejection reports were left out
+ * @param feeds      the configured feeds as polling last saw them, by feed id (none when the report is made
+ *                   from the folders alone)
  */
 public record ReportInputs(Path outbox, List<Season> seasons, List<Document> combined, List<Document> notices,
-                           List<Rejection> rejections, int rejectionsLeftOut) {
+                           List<Rejection> rejections, int rejectionsLeftOut, List<Feed> feeds) {
 
     /** Enough for a person to act on; the rest stay in {@code inbox/.failed/}. */
     public static final int MAX_REJECTIONS = 200;
 
     private static final Logger LOG = LoggerFactory.getLogger("podium.report");
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._-]+");
 
     /** An outbox document and its path in the outbox (forward slashes). */
     public record Document(String path, JsonNode json) {}
 
     /** A rejection report and where the rejected file is kept, relative to the inbox. */
     public record Rejection(String keptAs, JsonNode report) {}
+
+    /**
+     * A feed of {@code config/feeds.yaml} as polling last saw it.
+     *
+     * @param outcome     what the last poll brought ("2 fetched, 9 unchanged(304)"), null before the first poll
+     * @param failing     the last poll that ran failed and none has succeeded since
+     * @param problem     the last problem (a failure, a refusal, a skipped poll), null when there was none
+     * @param nextPollAt  when the feed's schedule fires next, null for a disabled feed
+     * @param breaker     the circuit breaker of the feed's scheduled route (CLOSED, OPEN, HALF_OPEN), null when
+     *                    no schedule runs (the commands that end by themselves poll the due feeds once)
+     */
+    public record Feed(String id, String series, String kind, boolean enabled, Instant lastPollAt, Instant lastSuccessAt,
+                       String outcome, boolean failing, String problem, Instant problemAt, Instant failingSince,
+                       int consecutiveFailures, Instant nextPollAt, String breaker) {
+        public Feed {
+            Objects.requireNonNull(id, "id");
+        }
+    }
 
     /** One season's standings files, {@code standings/<series>/<season>/*.json}; {@code key} is "series season". */
     public record Season(String series, String season, List<Path> files) {
@@ -55,6 +79,7 @@ public record ReportInputs(Path outbox, List<Season> seasons, List<Document> com
         notices = notices.stream().sorted(Comparator.comparing((Document d) -> d.json().path("invitation").path("id").asText())
                 .thenComparingInt(d -> d.json().path("seq").asInt()).thenComparing(Document::path)).toList();
         rejections = List.copyOf(rejections);
+        feeds = feeds.stream().sorted(Comparator.comparing(Feed::id)).toList();
         if (rejectionsLeftOut < 0) throw new IllegalArgumentException("rejectionsLeftOut < 0");
     }
 
@@ -83,7 +108,33 @@ public record ReportInputs(Path outbox, List<Season> seasons, List<Document> com
         rejections.sort(Comparator.comparing((Rejection r) -> r.report().path("rejectedAt").asText()).reversed()
                 .thenComparing(Rejection::keptAs));
         return new ReportInputs(outbox, seasons, combined, notices, rejections,
-                Math.max(0, reports.size() - MAX_REJECTIONS));
+                Math.max(0, reports.size() - MAX_REJECTIONS), List.of());
+    }
+
+    /** The same documents with the feeds' state. */
+    public ReportInputs withFeeds(List<Feed> feeds) {
+        return new ReportInputs(outbox, seasons, combined, notices, rejections, rejectionsLeftOut, feeds);
+    }
+
+    /**
+     * One standings table, {@code standings/<series>/<season>/<table>.json}, or null when the outbox has none
+     * (or the names are not plain).
+     */
+    public Document table(String series, String season, String table) {
+        for (String part : List.of(series, season, table)) {
+            if (!PLAIN.matcher(part).matches() || part.startsWith(".")) return null;
+        }
+        Path file = outbox.resolve("standings").resolve(series).resolve(season).resolve(table + ".json");
+        if (!Files.isRegularFile(file)) return null;
+        List<Document> docs = documents(outbox, List.of(file), "podium.standings/");
+        return docs.isEmpty() ? null : docs.get(0);
+    }
+
+    /** The names of a season's session result files, {@code results/<series>/<season>/*.json}, in order. */
+    public List<String> resultFiles(Season season) {
+        Path dir = outbox.resolve("results").resolve(season.series()).resolve(season.season());
+        return files(dir, ".json").stream().filter(p -> p.getParent().equals(dir))
+                .map(p -> p.getFileName().toString()).toList();
     }
 
     /** One season's standings documents, by table; the ones that are not standings are left out. */
@@ -113,10 +164,19 @@ public record ReportInputs(Path outbox, List<Season> seasons, List<Document> com
         return docs;
     }
 
-    /** Drops what the page never shows (each round's session detail, the source hashes, the inputs). */
+    /**
+     * Drops what the page never shows (each round's session detail, the source hashes); of the inputs only
+     * each session's key and status are kept.
+     */
     static JsonNode slim(JsonNode doc) {
         if (!(doc instanceof com.fasterxml.jackson.databind.node.ObjectNode o)) return doc;
-        o.remove("inputs");
+        JsonNode inputs = o.remove("inputs");
+        if (inputs != null && inputs.isArray() && o.path("schema").asText().startsWith("podium.standings/")) {
+            com.fasterxml.jackson.databind.node.ArrayNode kept = o.putArray("inputs");
+            for (JsonNode i : inputs) {
+                kept.addObject().put("sessionKey", i.path("sessionKey").asText()).put("status", i.path("status").asText());
+            }
+        }
         for (JsonNode row : o.path("rows")) {
             if (!(row instanceof com.fasterxml.jackson.databind.node.ObjectNode r)) continue;
             r.remove("sources");

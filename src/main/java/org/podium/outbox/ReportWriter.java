@@ -16,12 +16,14 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
- * Writes {@code outbox/report/index.html} from what the outbox holds and the rejection reports in
- * {@code inbox/.failed/}. A publish marks the report stale; in the daemon it is rewritten by its own
+ * Writes {@code outbox/report/index.html} from what the outbox holds, the rejection reports in
+ * {@code inbox/.failed/} and the feeds' state. A publish, a rejection or a feed poll marks the report stale; in the daemon it is rewritten by its own
  * route at most every {@code podium.report.interval}, so that a burst of publications costs one report
  * and the report never delays a notice; a run that ends by itself ({@code once}, {@code rebuild},
  * {@code demo}) writes it as soon as its last publication is done ({@link #writeNowIfStale()}). A report whose content did not change is not rewritten; a changed one
@@ -37,11 +39,19 @@ public final class ReportWriter {
     private final Outbox outbox;
     private final Path inbox;
     private final Clock clock;
+    private final Supplier<List<ReportInputs.Feed>> feeds;
 
+    /** A report without a feeds section's content (no feed known). */
     public ReportWriter(Outbox outbox, Path inbox, Clock clock) {
+        this(outbox, inbox, clock, List::of);
+    }
+
+    /** @param feeds the configured feeds as polling last saw them, asked for each time the report is written */
+    public ReportWriter(Outbox outbox, Path inbox, Clock clock, Supplier<List<ReportInputs.Feed>> feeds) {
         this.outbox = outbox;
         this.inbox = inbox;
         this.clock = clock;
+        this.feeds = feeds;
     }
 
     private final AtomicBoolean stale = new AtomicBoolean(true);
@@ -89,7 +99,7 @@ public final class ReportWriter {
      * @return true when the report was written, false when it was already up to date
      */
     public boolean write() {
-        ReportInputs inputs = ReportInputs.read(outbox.root(), inbox);
+        ReportInputs inputs = ReportInputs.read(outbox.root(), inbox).withFeeds(feeds.get());
         Path target = outbox.resolve(PATH);
         Path body = target.resolveSibling("." + target.getFileName() + ".body." + UUID.randomUUID() + ".tmp");
         try {
@@ -103,9 +113,9 @@ public final class ReportWriter {
             if (sha.equals(ReportPage.bodySha256(target))) return false;
             Instant now = clock.instant();
             String pageSha = AtomicFiles.stream(target, out -> {
-                out.write(ReportPage.head(sha, now).getBytes(StandardCharsets.UTF_8));
-                Files.copy(body, out);
-                out.write(ReportPage.tail().getBytes(StandardCharsets.UTF_8));
+                Writer page = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                ReportPage.page(sha, now, ReportPage.bodyFrom(body), page);
+                page.flush();
             });
             outbox.recordHash(PATH, KIND, pageSha);
             outbox.writeIndex();

@@ -38,9 +38,13 @@ public final class FeedStatus {
 
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final List<Consumer<PollResult>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> changes = new CopyOnWriteArrayList<>();
 
     /** Tells {@code listener} of every poll's result once the status has it (the metrics count fetches). */
     public void onPolled(Consumer<PollResult> listener) { listeners.add(listener); }
+
+    /** Runs {@code listener} after every change of a feed's state: a poll, or a poll skipped (the report shows them). */
+    public void onChanged(Runnable listener) { changes.add(listener); }
 
     /** The state of one feed of {@code config/feeds.yaml}. */
     public Optional<State> of(String feedId) { return Optional.ofNullable(states.get(feedId)); }
@@ -81,6 +85,7 @@ public final class FeedStatus {
                     r.misconfigured());
         });
         listeners.forEach(l -> l.accept(r));
+        changes.forEach(Runnable::run);
     }
 
     /** A poll that did not run (the circuit breaker is open) or ended without a result: the run of failures goes on. */
@@ -91,6 +96,7 @@ public final class FeedStatus {
                 old == null || old.failingSince() == null ? at : old.failingSince(),
                 old == null ? 0 : old.consecutiveFailures(), old == null ? null : old.lastCause(),
                 old != null && old.misconfigured()));
+        changes.forEach(Runnable::run);
     }
 
     static Instant nextFire(Feed feed, Instant after) {

@@ -193,8 +193,11 @@ class DemoStandingsEndToEndTest {
      * The demo's report opened in a real headless Chromium: on a copy of the demo's home, an
      * amended Abu Dhabi Race 2 adds an LMP3 car entered by a team named {@code <script>alert(1)</script>}
      * (the GT class, and so the combined classification and the invitations, stay as they were) and a file
-     * with markup in its name is rejected. The page's text is read back from the browser; screenshots go
-     * to {@code target/report-browser/}. Skipped where Chromium is not installed.
+     * with markup in its name is rejected. The page's text is read back from the browser; whole-page
+     * screenshots 1 400 and 390 CSS pixels wide go to {@code target/report-1400.png} and
+     * {@code target/report-390.png}, and what a reader sees at each width (the deciding tables, the points
+     * column, the rejected files, the event names) is measured in the page there. Skipped where Chromium
+     * is not installed.
      */
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -205,10 +208,16 @@ class DemoStandingsEndToEndTest {
         static final String RACE_2 = "alms/2023-24/03_Abu Dhabi/Race 2/";
         static final Path SHOTS = Path.of("target", "report-browser");
 
+        static final int DESKTOP = 1400;
+        static final int PHONE = 390;
+
         Path report;
         HeadlessChromium browser;
         byte[] desktop;
         byte[] phone;
+        /** What {@link #MEASURE} found with the page laid out at each width. */
+        JsonNode atDesktop;
+        JsonNode atPhone;
         String text;
 
         @BeforeAll
@@ -234,14 +243,70 @@ class DemoStandingsEndToEndTest {
             Files.createDirectories(SHOTS);
             browser = HeadlessChromium.start(SHOTS.resolve("chromium"), 1280, 900);
             browser.open(report.toUri().toString());
-            phone = browser.fullPageScreenshot(390, true, 30_000);
-            Files.write(SHOTS.resolve("report-phone.png"), phone);
-            desktop = browser.fullPageScreenshot(1280, false, 30_000);
-            Files.write(SHOTS.resolve("report-desktop.png"), desktop);
+            browser.await("document.readyState === 'complete'", java.time.Duration.ofSeconds(30));
+            phone = browser.fullPageScreenshot(PHONE, true, 30_000);
+            Files.write(Path.of("target", "report-390.png"), phone);
+            atPhone = measure(PHONE, true);
+            desktop = browser.fullPageScreenshot(DESKTOP, false, 30_000);
+            Files.write(Path.of("target", "report-1400.png"), desktop);
+            atDesktop = measure(DESKTOP, false);
+            browser.clearEmulation();
             // A reader opens every table: the text read back is then the whole page as rendered.
             browser.script("document.querySelectorAll('details').forEach(d => d.open = true); return 0");
             text = browser.script("return document.body.innerText").asText();
             Files.writeString(SHOTS.resolve("report-text.txt"), text);
+        }
+
+        /**
+         * Measures the page as laid out {@code width} pixels wide, from the top, as a reader who has opened
+         * nothing: the Europe invitation's deciding table (the one its card links to), the Asia one's, the
+         * rejected files, the feeds. Boxes are the elements' bounding rectangles in the viewport.
+         */
+        static final String MEASURE = """
+                const box = e => { const r = e.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top, width: r.width, height: r.height}; };
+                const shown = e => !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+                const europe = document.querySelector('#inv-lemans-2024-gtwc-europe aside.decided');
+                const europeLink = europe.querySelector('h4 a').getAttribute('href');
+                const bronze = document.querySelector(europeLink);
+                const asia = document.querySelector('#inv-lemans-2024-asia-combined aside.decided');
+                const asiaLink = asia.querySelector('h4 a').getAttribute('href');
+                const combined = document.querySelector(asiaLink + ' table.combined');
+                const rows = Array.from(bronze.querySelectorAll('table.standings tbody tr')).map(r => {
+                    const pos = r.querySelector('td.pos'), who = r.querySelector('td.who'), pts = r.querySelector('td.pts');
+                    return {pos: pos.innerText, who: who.innerText, points: pts.innerText, posBox: box(pos), whoBox: box(who),
+                            ptsBox: box(pts), shown: shown(pts)};
+                });
+                const rounds = Array.from(bronze.querySelectorAll('thead th.rd'));
+                const out = {
+                    width: window.innerWidth, pageWidth: document.documentElement.scrollWidth,
+                    europe: {shown: shown(europe), link: europeLink, excerpt: Array.from(europe.querySelectorAll('table.excerpt tbody tr'))
+                        .map(r => ({text: r.innerText.replace(/\\s+/g, ' '), pts: box(r.querySelector('td.pts'))}))},
+                    bronze: {tag: bronze.tagName, open: bronze.open, tableShown: shown(bronze.querySelector('table.standings')), rows: rows,
+                        events: rounds.map(th => ({text: th.querySelector('.ev').innerText, shown: shown(th.querySelector('.ev')),
+                            title: th.getAttribute('title')})),
+                        lastRound: box(rounds[rounds.length - 1]), pointsHead: box(bronze.querySelector('thead th.pts'))},
+                    asia: {shown: shown(asia), link: asiaLink, combinedShown: shown(combined),
+                        first: combined.querySelector('tbody tr').innerText.replace(/\\s+/g, ' ')},
+                    rejected: {shown: shown(document.querySelector('#rejected table')),
+                        rows: Array.from(document.querySelectorAll('#rejected tbody tr')).map(r => ({file: r.cells[0].innerText, box: box(r)}))},
+                    feeds: Array.from(document.querySelectorAll('#feeds tbody tr')).map(r => ({id: r.id,
+                        cells: Array.from(r.cells).map(c => c.innerText.replace(/\\s+/g, ' '))}))
+                };
+                // Is each points cell what a reader sees at its place (not under another cell)? Scrolls the page only.
+                out.bronze.pointsOnTop = rows.map((r, i) => {
+                    const pts = bronze.querySelectorAll('table.standings tbody td.pts')[i];
+                    window.scrollTo(0, window.scrollY + pts.getBoundingClientRect().top - window.innerHeight / 2);
+                    const b = pts.getBoundingClientRect();
+                    const hit = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+                    return !!hit && pts.contains(hit);
+                });
+                window.scrollTo(0, 0);
+                return JSON.stringify(out);
+                """;
+
+        private JsonNode measure(int width, boolean mobile) throws IOException {
+            browser.emulate(width, 900, mobile);
+            return Json.MAPPER.readTree(browser.script(MEASURE).asText());
         }
 
         /** Each test is reported skipped, with what to install, where there is no Chromium. */
@@ -308,7 +373,7 @@ class DemoStandingsEndToEndTest {
 
         @Test
         void theCombinedInvitationWentToKaijuAfterPhoenixLotusWasWithdrawn() {
-            String[] rows = js("Array.from(document.querySelectorAll('#inv-lemans-2024-asia-combined tbody tr'))"
+            String[] rows = js("Array.from(document.querySelectorAll('#inv-lemans-2024-asia-combined table.history tbody tr'))"
                     + ".slice(0, 2).map(r => r.innerText.replace(/\\s+/g, ' ')).join('\\n')").split("\n");
             assertThat(rows[0]).startsWith("8 CONFIRMED Kaiju Motorsports");
             assertThat(rows[1]).startsWith("7 WITHDRAWN Phoenix Lótus Racing");
@@ -341,6 +406,123 @@ class DemoStandingsEndToEndTest {
             assertThat(js("Array.from(document.querySelectorAll('#season-alms-2023-24 td'))"
                     + ".filter(td => td.innerText === '" + HOSTILE_TEAM + "').length")).isNotEqualTo("0");
             assertThat(text).contains(HOSTILE_TEAM);
+        }
+
+        @Test
+        void bothWidthsWereMeasuredWithThePageLaidOutThatWide() {
+            assertThat(atDesktop.path("width").asInt()).isEqualTo(DESKTOP);
+            assertThat(atPhone.path("width").asInt()).isEqualTo(PHONE);
+            // nothing makes the page itself scroll sideways on a phone
+            assertThat(atPhone.path("pageWidth").asInt()).isLessThanOrEqualTo(PHONE);
+        }
+
+        @Test
+        void theEuropeInvitationShowsAndLinksTheBronzeCarsTableItIsDecidedOnAtBothWidths() {
+            for (JsonNode at : List.of(atDesktop, atPhone)) {
+                int width = at.path("width").asInt();
+                JsonNode europe = at.path("europe");
+                assertThat(europe.path("shown").asBoolean()).as("at %d", width).isTrue();
+                assertThat(europe.path("link").asText()).isEqualTo("#table-gtwc-europe-2023-cars-bronze");
+                assertThat(europe.path("excerpt").get(0).path("text").asText()).as("at %d", width)
+                        .isEqualTo("1 #7 Harbour Lights Racing 146");
+                for (JsonNode row : europe.path("excerpt")) {
+                    assertThat(row.path("pts").path("right").asDouble()).as("at %d", width).isBetween(1.0, (double) width);
+                }
+                JsonNode bronze = at.path("bronze");
+                assertThat(bronze.path("tag").asText()).isEqualTo("DETAILS");
+                assertThat(bronze.path("open").asBoolean()).as("the whole table is open, at %d", width).isTrue();
+                assertThat(bronze.path("tableShown").asBoolean()).as("at %d", width).isTrue();
+            }
+        }
+
+        @Test
+        void rankEntrantAndPointsOfTheDecidingTableAreOnScreenAtBothWidths() {
+            for (JsonNode at : List.of(atDesktop, atPhone)) {
+                int width = at.path("width").asInt();
+                JsonNode rows = at.path("bronze").path("rows");
+                assertThat(rows.size()).as("at %d", width).isGreaterThanOrEqualTo(5);
+                assertThat(rows.get(0).path("pos").asText() + " " + rows.get(0).path("who").asText().lines().findFirst().orElse("")
+                        + " " + rows.get(0).path("points").asText()).startsWith("1 #7").endsWith(" 146");
+                for (int i = 0; i < rows.size(); i++) {
+                    JsonNode row = rows.get(i);
+                    String which = "row " + (i + 1) + " at " + width + " px";
+                    JsonNode pts = row.path("ptsBox");
+                    assertThat(row.path("shown").asBoolean()).as(which).isTrue();
+                    assertThat(pts.path("left").asDouble()).as(which).isGreaterThanOrEqualTo(0);
+                    assertThat(pts.path("right").asDouble()).as(which).isLessThanOrEqualTo(width);
+                    assertThat(pts.path("width").asDouble()).as(which).isGreaterThan(10);
+                    assertThat(row.path("posBox").path("left").asDouble()).as(which).isGreaterThanOrEqualTo(0);
+                    // the entrant's cell ends before the points start: both are readable
+                    assertThat(row.path("whoBox").path("right").asDouble()).as(which).isLessThanOrEqualTo(pts.path("left").asDouble() + 0.5);
+                    assertThat(at.path("bronze").path("pointsOnTop").get(i).asBoolean()).as(which + ": points not covered").isTrue();
+                }
+            }
+            // at full width every round's column is beside the points, none under them
+            assertThat(atDesktop.path("bronze").path("lastRound").path("right").asDouble())
+                    .isLessThanOrEqualTo(atDesktop.path("bronze").path("pointsHead").path("left").asDouble() + 0.5);
+        }
+
+        @Test
+        void roundColumnsNameTheirEventsAsVisibleText() {
+            for (JsonNode at : List.of(atDesktop, atPhone)) {
+                List<String> events = new ArrayList<>();
+                for (JsonNode e : at.path("bronze").path("events")) {
+                    assertThat(e.path("shown").asBoolean()).as("%s at %d", e, at.path("width").asInt()).isTrue();
+                    assertThat(e.path("title").isNull()).as("no tooltip").isTrue();
+                    events.add(e.path("text").asText());
+                }
+                assertThat(events).containsExactly("Monza", "Brands Hatch", "Paul Ricard", "Spa", "Misano");
+            }
+            assertThat(text).containsPattern("R3\\s*\\nPaul Ricard");
+        }
+
+        @Test
+        void theAsiaInvitationLinksTheCombinedClassificationItIsDecidedOn() {
+            for (JsonNode at : List.of(atDesktop, atPhone)) {
+                JsonNode asia = at.path("asia");
+                assertThat(asia.path("shown").asBoolean()).isTrue();
+                assertThat(asia.path("link").asText()).isEqualTo("#combined-lemans-2024-asia-combined");
+                assertThat(asia.path("combinedShown").asBoolean()).as("at %d", at.path("width").asInt()).isTrue();
+                assertThat(asia.path("first").asText()).startsWith("1 Kaiju Motorsports 1.541");
+            }
+        }
+
+        @Test
+        void theRejectedFilesAreShownWithinTheScreenAtBothWidths() {
+            for (JsonNode at : List.of(atDesktop, atPhone)) {
+                int width = at.path("width").asInt();
+                JsonNode rejected = at.path("rejected");
+                assertThat(rejected.path("shown").asBoolean()).as("at %d", width).isTrue();
+                assertThat(rejected.path("rows").get(0).path("file").asText()).startsWith(RACE_2 + HOSTILE_FILE);
+                for (JsonNode row : rejected.path("rows")) {
+                    assertThat(row.path("box").path("width").asDouble()).as("at %d", width).isGreaterThan(0);
+                    assertThat(row.path("box").path("right").asDouble()).as("at %d", width).isLessThanOrEqualTo(width);
+                }
+            }
+        }
+
+        @Test
+        void theFeedsSectionShowsTheDemoFeedsAsThisRunLeftThem() {
+            List<String> ids = new ArrayList<>();
+            for (JsonNode row : atDesktop.path("feeds")) {
+                ids.add(row.path("id").asText());
+                JsonNode cells = row.path("cells");
+                assertThat(cells.get(1).asText()).as("state of %s", row).isEqualTo("OK");
+                assertThat(cells.get(2).asText()).as("last poll of %s", row).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC");
+                assertThat(cells.get(3).asText()).as("outcome of %s", row).contains("unchanged(304)");
+                assertThat(cells.get(4).asText()).as("next poll of %s", row).isEqualTo("2099-01-01 00:00:00 UTC");
+                assertThat(cells.get(5).asText()).as("breaker of %s", row).isEqualTo("no schedule in this run");
+            }
+            assertThat(ids).containsExactly("feed-alms-demo", "feed-gtwc-asia-demo", "feed-gtwc-europe-demo");
+        }
+
+        @Test
+        void eachSessionResultIsLinkedFromItsSeason() {
+            assertThat(js("Array.from(document.querySelectorAll('#season-gtwc-europe-2023 ul.sessions a'))"
+                    + ".map(a => a.getAttribute('href')).join(' ')").split(" ")).hasSize(16)
+                    .contains("../results/gtwc-europe/2023/04-race-after-6-hours.json");
+            assertThat(js("document.querySelector('#season-gtwc-europe-2023 ul.sessions li:nth-child(4)').innerText"
+                    + ".replace(/\\s+/g, ' ').trim()")).isEqualTo("R4 Spa: Qualifying Race Race after 6 hours Race after 12 hours");
         }
 
         @Test

@@ -119,6 +119,34 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /**
+     * Lays the page out {@code width} × {@code height} CSS pixels (as a phone when {@code mobile}) and waits
+     * until the page's window has that width.
+     */
+    public void emulate(int width, int height, boolean mobile) {
+        viewport(width, height, mobile);
+        await("window.innerWidth === " + width, Duration.ofSeconds(30));
+    }
+
+    /** Back to the window's own size. */
+    public void clearEmulation() {
+        devtools("Emulation.clearDeviceMetricsOverride", Json.object());
+    }
+
+    /** Waits until the script expression {@code condition} is true in the page, checking every 50 ms. */
+    public void await(String condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!script("return !!(" + condition + ")").asBoolean()) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("not within " + timeout + ": " + condition);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private void viewport(int width, int height, boolean mobile) {
         devtools("Emulation.setDeviceMetricsOverride", Json.object().put("width", width).put("height", height)
                 .put("deviceScaleFactor", 1).put("mobile", mobile));
