@@ -257,9 +257,11 @@ public final class InvitationDecider {
                 notes.add(t.team() + " (" + Scores.format(t.score(), decimals) + " so far) is not classified: " + t.reason());
             }
         }
+        Map<SeasonKey, String> seriesNames = new LinkedHashMap<>();
+        for (SeasonState st : cc.seasons()) seriesNames.put(st.table().season(), st.table().label());
         for (NearMiss m : cc.nearMisses()) {
-            notes.add(m.message() + ": \"" + m.teamA() + "\" (" + m.seriesA() + ") and \"" + m.teamB() + "\" ("
-                    + m.seriesB() + ")");
+            notes.add(m.message() + ": \"" + m.teamA() + "\" (" + seriesNames.getOrDefault(m.seriesA(), m.seriesA().toString())
+                    + ") and \"" + m.teamB() + "\" (" + seriesNames.getOrDefault(m.seriesB(), m.seriesB().toString()) + ")");
         }
         boolean sharedTop = cc.rows().size() > 1 && cc.rows().get(0).rank() == cc.rows().get(1).rank();
         boolean clinched = false;

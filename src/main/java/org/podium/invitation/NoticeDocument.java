@@ -223,10 +223,10 @@ public final class NoticeDocument {
         md.append("- Entitled: ").append(n.entitled() ? "yes" : "no").append("\n");
         if (w != null) {
             md.append("- Standing now: ").append(w.standing() == null ? "not an eligible entrant"
-                    : NoticeFigures.ordinal(w.standing().position()) + ", " + NoticeFigures.amount(inv, m, w.standing().value()))
+                    : NoticeFigures.ordinal(w.standing().position()) + " with " + NoticeFigures.amount(inv, m, w.standing().value()))
                     .append("\n");
             if (w.leader() != null && w.standing() != null && !w.leader().key().equals(w.standing().key())) {
-                md.append("- Behind: ").append(w.leader().name()).append(", ")
+                md.append("- Behind: ").append(w.leader().name()).append(", first with ")
                         .append(NoticeFigures.amount(inv, m, w.leader().value())).append(", by ")
                         .append(NoticeFigures.text(inv, m, NoticeFigures.difference(inv, m, w.leader().value(),
                                 w.standing().value()))).append("\n");
@@ -341,8 +341,8 @@ public final class NoticeDocument {
             md.append("| ").append(n.recipient().car() == null ? "Team" : "Car").append(" | Position | ")
                     .append(capitalise(m.id())).append(" |\n|---|---|---|\n");
             for (Move mv : c.moves()) {
-                String before = mv.oldPosition() == null ? "not placed" : NoticeFigures.ordinal(mv.oldPosition());
-                String after = mv.newPosition() == null ? "not placed" : NoticeFigures.ordinal(mv.newPosition());
+                String before = mv.oldPosition() == null ? "not eligible" : NoticeFigures.ordinal(mv.oldPosition());
+                String after = mv.newPosition() == null ? "not eligible" : NoticeFigures.ordinal(mv.newPosition());
                 String figure;
                 if (mv.oldValue() == null) {
                     figure = NoticeFigures.text(inv, m, mv.newValue());

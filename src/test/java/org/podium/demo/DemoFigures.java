@@ -219,7 +219,7 @@ final class DemoFigures {
         int official = stepOf(ALMS, "Abu Dhabi", "Race 2", "_Official");
         int afterSpa = stepOf(EUROPE, "Spa", "Race", "Race_Official");
         StringBuilder b = new StringBuilder("## Expected figures\n\n");
-        b.append("Computed from these files with the points tables in `config/series/*.yaml` (see \"Checking the\n")
+        b.append("Computed from these files with the points tables in the demo's `config/series/*.yaml` (see \"Checking the\n")
                 .append("figures\" below). Points by position within the class or cup, classified cars only; ranks\n")
                 .append("are shared where points are equal (two drivers of one car).\n\n");
 

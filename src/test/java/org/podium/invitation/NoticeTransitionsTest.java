@@ -251,8 +251,8 @@ class NoticeTransitionsTest {
         assertThat(markdown(3)).contains("- Supersedes: notice 2 (CLINCHED, Harbour Lights Racing #7)\n"
                         + "- Followed by: notice 4 (CLINCHED, Strada Bianca Motorsport #93)\n")
                 .contains("## Withdrawn from\n\n- Team: Harbour Lights Racing\n- Car: #7\n")
-                .contains("- Entitled: no\n- Standing now: 2nd, 44.5 points\n"
-                        + "- Behind: Strada Bianca Motorsport #93, 52 points, by 7.5\n"
+                .contains("- Entitled: no\n- Standing now: 2nd with 44.5 points\n"
+                        + "- Behind: Strada Bianca Motorsport #93, first with 52 points, by 7.5\n"
                         + "- New recipient: Strada Bianca Motorsport #93, in notice 4\n")
                 .contains("- Leader: Harbour Lights Racing #7 → Strada Bianca Motorsport #93\n")
                 .contains("| Brands Hatch Race 1 of the GT World Challenge Europe 2023 | amended | 1 → 2 | PROVISIONAL → OFFICIAL | `"
@@ -337,7 +337,7 @@ class NoticeTransitionsTest {
                 tuple("Lakeside Corse #40", 3, null));
         assertThat(NoticeDocument.markdown(w, ISSUED)).contains("- Followed by: none: no eligible entrant is left\n")
                 .contains("- Standing now: not an eligible entrant\n")
-                .contains("| Harbour Lights Racing #7 | 1st → not placed | 51 → none |");
+                .contains("| Harbour Lights Racing #7 | 1st → not eligible | 51 → none |");
     }
 
     @Test
