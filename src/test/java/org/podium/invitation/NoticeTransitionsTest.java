@@ -353,17 +353,18 @@ class NoticeTransitionsTest {
     }
 
     @Test
-    void theSchemaRefusesANoticeWithoutItsChangesOrAWithdrawalWithoutItsCause(@TempDir Path dir) throws IOException {
-        com.fasterxml.jackson.databind.node.ObjectNode noChanges = NoticeDocument.json(notice(2), ISSUED);
-        noChanges.remove("changes");
+    void theSchemaRefusesAnUnknownKindOfChangeOrAWithdrawalWithoutItsCause(@TempDir Path dir) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode badChange = NoticeDocument.json(notice(2), ISSUED);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) badChange.get("changes").get("documents").get(0))
+                .put("change", "replaced");
         com.fasterxml.jackson.databind.node.ObjectNode noCause = NoticeDocument.json(notice(3), ISSUED);
         ((com.fasterxml.jackson.databind.node.ObjectNode) noCause.get("withdrawal")).remove("cause");
         Path a = dir.resolve("002-clinched.json");
         Path b = dir.resolve("003-withdrawn.json");
-        Files.write(a, Json.bytes(noChanges));
+        Files.write(a, Json.bytes(badChange));
         Files.write(b, Json.bytes(noCause));
 
-        assertThat(OutboxSchemas.problems(a)).singleElement().asString().contains("changes");
+        assertThat(OutboxSchemas.problems(a)).singleElement().asString().contains("change");
         assertThat(OutboxSchemas.problems(b)).anyMatch(p -> p.contains("cause"));
     }
 }
