@@ -1,6 +1,7 @@
 package org.podium.championship;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,7 +10,8 @@ import java.util.Optional;
  *
  * @param roundsComplete calendar rounds whose races are all in
  * @param roundsToRun    calendar rounds with no race result yet
- * @param inputs         the documents used, by session key
+ * @param inputs         the documents used, in calendar order: by round, the qualifying sessions, then
+ *                       the races, each in race order
  * @param warnings       sessions that could not be placed on the calendar, adjustments that found
  *                       nothing to apply to: what was left out and why
  */
@@ -25,6 +27,12 @@ public record SeasonStandings(String series, String season, StandingsStatus stat
         inputs = List.copyOf(inputs);
         tables = List.copyOf(tables);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The same standings with each input's stored version, looked up by SHA-256. */
+    public SeasonStandings withInputVersions(Map<String, Integer> versionBySha256) {
+        return new SeasonStandings(series, season, status, roundsComplete, roundsToRun,
+                inputs.stream().map(i -> i.withVersion(versionBySha256)).toList(), tables, warnings);
     }
 
     public Optional<StandingsTable> table(String id) {

@@ -3,6 +3,7 @@ package org.podium.championship;
 import org.podium.model.Entry;
 import org.podium.model.ResultStatus;
 import org.podium.model.SessionResult;
+import org.podium.model.SessionType;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,11 +66,16 @@ public final class StandingsCalculator {
             if (in == 0) roundsToRun.add(round.round());
         }
 
+        // Calendar order: by round, the qualifying sessions before the races, each in race order.
+        record Placed(int round, int race, SessionResult result) {
+            int stage() { return result.session().type() == SessionType.RACE ? 1 : 0; }
+        }
         Map<String, SessionResult> used = new LinkedHashMap<>();
-        Stream.concat(placed.races.stream().map(SeasonResults.RaceResult::result),
-                        placed.poles.stream().map(SeasonResults.PoleResult::result))
-                .sorted(Comparator.comparing(SessionResult::sessionKey))
-                .forEach(s -> used.putIfAbsent(s.sessionKey(), s));
+        Stream.concat(placed.races.stream().map(r -> new Placed(r.round().round(), r.race().race(), r.result())),
+                        placed.poles.stream().map(p -> new Placed(p.round().round(), p.race().race(), p.result())))
+                .sorted(Comparator.comparingInt(Placed::round).thenComparingInt(Placed::stage)
+                        .thenComparingInt(Placed::race).thenComparing(p -> p.result().sessionKey()))
+                .forEach(p -> used.putIfAbsent(p.result().sessionKey(), p.result()));
         boolean allOfficial = used.values().stream().allMatch(s -> s.status() == ResultStatus.OFFICIAL);
         StandingsStatus status = roundsComplete.size() == calendar.rounds().size() && allOfficial
                 ? StandingsStatus.FINAL : StandingsStatus.PROVISIONAL;
@@ -77,7 +83,8 @@ public final class StandingsCalculator {
                 used.values().stream().map(s -> s.event().round()).toList()));
         List<InputDocument> inputs = used.values().stream()
                 .map(s -> new InputDocument(s.sessionKey(), s.source() == null ? null : s.source().document(),
-                        s.source() == null ? null : s.source().sha256(), s.status()))
+                        s.source() == null ? null : s.source().sha256(), s.status(), null, s.event().name(),
+                        s.session().name(), s.session().type()))
                 .toList();
 
         warnClassesOutsideRules(rules, placed, warnings);

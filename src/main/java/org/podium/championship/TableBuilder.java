@@ -226,20 +226,37 @@ final class TableBuilder {
         Contribution latest = e.contributions.stream().max(Comparator.comparingInt(Contribution::chronology)
                 .thenComparing(Contribution::sessionKey)).orElseThrow();
         List<String> crew = latest.drivers().stream().map(Driver::fullName).toList();
+        List<String> scorers = scorers(e.contributions);
         return switch (ranks) {
             case CARS -> new Entrant(e.key, "#" + latest.carNumber(), latest.team(), latest.carNumber(),
-                    latest.carModel(), crew);
+                    latest.carModel(), crew, scorers);
             case DRIVERS -> {
                 String name = latest.drivers().stream()
                         .filter(d -> ("driver:" + Names.fold(d.fullName())).equals(e.key))
                         .map(Driver::fullName).findFirst().orElseThrow();
-                yield new Entrant(e.key, name, latest.team(), latest.carNumber(), latest.carModel(), crew);
+                yield new Entrant(e.key, name, latest.team(), latest.carNumber(), latest.carModel(), crew, scorers);
             }
             case TEAMS -> teamScoring == TeamScoring.EACH_CAR_SEPARATELY
                     ? new Entrant(e.key, latest.team() + " #" + latest.carNumber(), latest.team(), latest.carNumber(),
-                    latest.carModel(), crew)
+                    latest.carModel(), crew, scorers)
                     : new Entrant(e.key, latest.team(), latest.team(), null, null, List.of());
         };
+    }
+
+    /**
+     * Every driver of the sessions that gave the entrant points, in the order they first scored; a
+     * driver spelled two ways is one driver, shown as most recently spelled.
+     */
+    private static List<String> scorers(List<Contribution> contributions) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        contributions.stream().filter(c -> c.points() > 0)
+                .sorted(Comparator.comparingInt(Contribution::chronology).thenComparing(Contribution::sessionKey))
+                .forEach(c -> c.drivers().forEach(d -> {
+                    String key = Names.fold(d.fullName());
+                    // a re-spelled driver keeps its first place in the order and takes the latest spelling
+                    if (!key.isEmpty()) byName.put(key, d.fullName());
+                }));
+        return List.copyOf(byName.values());
     }
 
     private static List<RoundScore> rounds(List<Contribution> counted) {

@@ -7,8 +7,11 @@ import org.podium.championship.SeriesRules;
 import org.podium.championship.StandingsCalculator;
 import org.podium.combined.Aliases;
 import org.podium.combined.SeasonKey;
+import org.podium.invitation.Conditions;
 import org.podium.invitation.InvitationDecider;
+import org.podium.invitation.InvitationDecision;
 import org.podium.invitation.Invitations;
+import org.podium.invitation.NoticePlanner;
 import org.podium.model.SessionResult;
 import org.podium.store.ResultStore;
 import org.podium.store.SeasonRef;
@@ -42,6 +45,7 @@ public final class Classifier {
     private final Clock clock;
     private final Map<SeasonRef, SeasonStandings> latest = new ConcurrentHashMap<>();
     private final Map<SeasonRef, Instant> stamps = new ConcurrentHashMap<>();
+    private final Map<String, String> lastSaid = new ConcurrentHashMap<>();
 
     public Classifier(ResultStore store, SeriesCatalog catalog, Path adjustmentsDir, Invitations invitations,
                       Aliases aliases, Clock clock) {
@@ -63,14 +67,25 @@ public final class Classifier {
         InvitationDecider.Outcome outcome = InvitationDecider.decideAll(invitations,
                 SeasonKey.index(allStandings().values()), aliases);
         for (var d : outcome.decisions()) {
-            if (d.recipient() == null) {
-                LOG.info("invitation {}: no eligible entrant yet", d.invitation().id());
+            String said = decided(d);
+            // Said once when it changes: a decision that stays as it was is no news.
+            if (!said.equals(lastSaid.put(d.invitation().id(), said))) {
+                LOG.info("{}: {}", d.invitation().name(), said);
             } else {
-                LOG.info("invitation {}: {} {}{}", d.invitation().id(), d.state(), d.recipient().display(),
-                        d.entitled() ? "" : " (not entitled: a condition is not met)");
+                LOG.debug("{}: {}", d.invitation().name(), said);
             }
         }
         return new Classification(from, changed, computed, outcome.combined(), outcome.decisions());
+    }
+
+    /** A decision as the log tells it. */
+    static String decided(InvitationDecision d) {
+        if (d.recipient() == null) return "no eligible entrant yet";
+        String s = d.state() + " " + d.recipient().display()
+                + (d.entitled() ? "" : " (not entitled: " + d.conditions().stream().filter(c -> !c.met())
+                .map(Conditions::unmet).collect(java.util.stream.Collectors.joining(", ")) + ")");
+        if (NoticePlanner.waitsForARace(d)) s += "; no notice before the first race result";
+        return s;
     }
 
     /**
@@ -111,7 +126,10 @@ public final class Classifier {
         List<SessionResult> sessions = new ArrayList<>();
         for (var d : docs) sessions.add(store.load(d.id()));
         Adjustments adjustments = Adjustments.load(adjustmentsDir, season.series(), season.season());
-        SeasonStandings standings = StandingsCalculator.compute(rules.get(), season.season(), sessions, adjustments);
+        Map<String, Integer> versions = new java.util.HashMap<>();
+        for (var d : docs) versions.put(d.sha256(), d.version());
+        SeasonStandings standings = StandingsCalculator.compute(rules.get(), season.season(), sessions, adjustments)
+                .withInputVersions(versions);
         if (invited(season)) {
             latest.put(season, standings);
             if (stamp != null) stamps.put(season, stamp);

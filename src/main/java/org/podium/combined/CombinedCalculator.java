@@ -121,7 +121,7 @@ public final class CombinedCalculator {
         SortedSet<Integer> started = new TreeSet<>();
         for (StandingsRow r : cars) started.addAll(Participation.rounds(r));
         return new SeriesShare(ct.season(), ct.seriesName(), best.entrant().team(), best.entrant().carNumber(),
-                best.entrant().drivers(), best.points(), maxSeason, best.points() / maxSeason, List.copyOf(started));
+                best.entrant().crew(), best.points(), maxSeason, best.points() / maxSeason, List.copyOf(started));
     }
 
     /**

@@ -62,7 +62,11 @@ public final class Json {
         for (InputDocument d : inputs) {
             ObjectNode o = a.addObject();
             o.put("sessionKey", d.sessionKey());
+            o.put("event", d.event());
+            o.put("session", d.session());
+            o.put("type", d.type() == null ? null : d.type().name());
             o.put("document", d.document());
+            o.put("version", d.version());
             o.put("sha256", d.sha256());
             o.put("status", d.status().name());
         }

@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param team          the team's name as that series spells it
  * @param carNumber     the team's best-scoring car in the counting table (the better ranked on equal points)
+ * @param drivers       every driver who scored points for that car, in the order they first did
  * @param maxPoints     the most one car could score in the season
  * @param share         {@code points / maxPoints}, unrounded
  * @param roundsStarted the rounds in which any car of the team took part

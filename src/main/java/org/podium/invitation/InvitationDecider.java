@@ -162,9 +162,13 @@ public final class InvitationDecider {
                 : !passedDown && field.topClinched ? NoticeState.CLINCHED : NoticeState.LEADER;
         int at = field.eligible.indexOf(chosen);
         Candidate runner = at + 1 < field.eligible.size() ? field.eligible.get(at + 1) : null;
+        List<Standing> places = new ArrayList<>();
+        for (Candidate c : field.eligible) {
+            places.add(new Standing(places.size() + 1, c.recipient.identity(), c.name, c.value, c.shares));
+        }
         Basis basis = new Basis(inv.classification().id(), field.measure, chosen.value,
                 runner == null ? null : new RunnerUp(runner.name, runner.value),
-                runner == null ? null : chosen.value - runner.value, field.remaining, chosen.shares);
+                runner == null ? null : chosen.value - runner.value, field.remaining, chosen.shares, places);
         return new InvitationDecision(inv, state, chosen.recipient, allMet(conditions), conditions, basis, notes,
                 field.inputs);
     }
@@ -214,7 +218,7 @@ public final class InvitationDecider {
             }
             String team = row.entrant().team() == null ? "" : row.entrant().team();
             Recipient r = new Recipient(team.isEmpty() ? name : team, identity.key(team), row.entrant().carNumber(),
-                    row.entrant().drivers());
+                    row.entrant().crew());
             eligible.add(new Candidate(r, name, row.points(), List.of(new Attendance(ct, st, present)), List.of()));
             eligibleRows.add(row);
         }
@@ -253,9 +257,11 @@ public final class InvitationDecider {
                 notes.add(t.team() + " (" + Scores.format(t.score(), decimals) + " so far) is not classified: " + t.reason());
             }
         }
+        Map<SeasonKey, String> seriesNames = new LinkedHashMap<>();
+        for (SeasonState st : cc.seasons()) seriesNames.put(st.table().season(), st.table().label());
         for (NearMiss m : cc.nearMisses()) {
-            notes.add(m.message() + ": \"" + m.teamA() + "\" (" + m.seriesA() + ") and \"" + m.teamB() + "\" ("
-                    + m.seriesB() + ")");
+            notes.add(m.message() + ": \"" + m.teamA() + "\" (" + seriesNames.getOrDefault(m.seriesA(), m.seriesA().toString())
+                    + ") and \"" + m.teamB() + "\" (" + seriesNames.getOrDefault(m.seriesB(), m.seriesB().toString()) + ")");
         }
         boolean sharedTop = cc.rows().size() > 1 && cc.rows().get(0).rank() == cc.rows().get(1).rank();
         boolean clinched = false;
@@ -293,10 +299,10 @@ public final class InvitationDecider {
         Integer max = inv.conditions().maxInvitationsPerCompetitor();
         if (max != null) {
             List<String> held = new ArrayList<>();
-            held.add(inv.id());
+            held.add(inv.name());
             for (InvitationDecision d : otherDecisions) {
                 if (d.invitation().id().equals(inv.id()) || d.recipient() == null || !d.entitled()) continue;
-                if (d.recipient().teamKey().equals(c.recipient.teamKey())) held.add(d.invitation().id());
+                if (d.recipient().teamKey().equals(c.recipient.teamKey())) held.add(d.invitation().name());
             }
             for (OtherInvitation o : otherInvitations) {
                 if (identity.key(o.team()).equals(c.recipient.teamKey())) held.add(o.source());
@@ -306,7 +312,8 @@ public final class InvitationDecider {
             String detail = met
                     ? c.recipient.team() + " holds " + invitations(held.size()) + " (" + list + "), at most " + max + " allowed"
                     : c.recipient.team() + " would hold " + invitations(held.size()) + " (" + list + "), more than " + max;
-            out.add(new Condition(Conditions.MAX_INVITATIONS, met, detail));
+            out.add(new Condition(Conditions.MAX_INVITATIONS, Conditions.name(Conditions.MAX_INVITATIONS, max), met,
+                    detail));
         }
         return out;
     }
@@ -329,7 +336,8 @@ public final class InvitationDecider {
             }
         }
         boolean met = missedParts.isEmpty();
-        return new Condition(Conditions.ATTEND_ALL_EVENTS, met, String.join("; ", met ? parts : missedParts));
+        return new Condition(Conditions.ATTEND_ALL_EVENTS, Conditions.name(Conditions.ATTEND_ALL_EVENTS, null), met,
+                String.join("; ", met ? parts : missedParts));
     }
 
     private static boolean allMet(List<Condition> conditions) {
@@ -337,8 +345,8 @@ public final class InvitationDecider {
     }
 
     private static String failed(Candidate c, List<Condition> conditions) {
-        return c.name + " does not meet " + conditions.stream().filter(x -> !x.met())
-                .map(x -> x.name() + " (" + x.detail() + ")").collect(Collectors.joining(" and "));
+        return c.name + " " + conditions.stream().filter(x -> !x.met())
+                .map(x -> Conditions.unmet(x) + " (" + x.detail() + ")").collect(Collectors.joining(" and "));
     }
 
     private static String carName(StandingsRow row) {

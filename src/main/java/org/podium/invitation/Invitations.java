@@ -33,6 +33,8 @@ public record Invitations(List<Invitation> invitations, List<OtherInvitation> ot
     static final String TEAM_OF_CAR = "team-of-car";
     static final String TEAM = "team";
     static final String BEST_CAR_SHARE = "best-car-share-of-maximum";
+    /** {@code notices.leaderAfterFirstRace}: no LEADER notice before the classification counts a race result. */
+    static final String LEADER_AFTER_FIRST_RACE = "leaderAfterFirstRace";
 
     public Invitations {
         invitations = List.copyOf(invitations);
@@ -68,11 +70,17 @@ public record Invitations(List<Invitation> invitations, List<OtherInvitation> ot
     }
 
     private static Invitations read(ConfigNode root, SeriesCatalog catalog) {
-        root.onlyKeys("invitations", "otherInvitations");
+        root.onlyKeys("notices", "invitations", "otherInvitations");
+        ConfigNode notices = root.get("notices");
+        boolean leaderAfterFirstRace = true;
+        if (!notices.missing()) {
+            notices.requireMap().onlyKeys(LEADER_AFTER_FIRST_RACE);
+            leaderAfterFirstRace = notices.get(LEADER_AFTER_FIRST_RACE).boolOr(true);
+        }
         List<Invitation> out = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (ConfigNode item : root.get("invitations").list()) {
-            Invitation inv = invitation(item, catalog);
+            Invitation inv = invitation(item, catalog, leaderAfterFirstRace);
             String previous = seen.putIfAbsent(inv.id(), item.path());
             if (previous != null) throw item.get("id").fail("\"" + inv.id() + "\" is also the id of " + previous);
             out.add(inv);
@@ -85,7 +93,7 @@ public record Invitations(List<Invitation> invitations, List<OtherInvitation> ot
         return new Invitations(out, others);
     }
 
-    private static Invitation invitation(ConfigNode item, SeriesCatalog catalog) {
+    private static Invitation invitation(ConfigNode item, SeriesCatalog catalog, boolean leaderAfterFirstRace) {
         item.onlyKeys("id", "name", "event", "class", "classification", "eligibility", "recipient", "passDown",
                 "conditions");
         ConfigNode idNode = item.get("id");
@@ -116,7 +124,7 @@ public record Invitations(List<Invitation> invitations, List<OtherInvitation> ot
         c.onlyKeys(Conditions.ATTEND_ALL_EVENTS, Conditions.MAX_INVITATIONS);
         Conditions conditions = new Conditions(c.get(Conditions.ATTEND_ALL_EVENTS).bool(),
                 c.get(Conditions.MAX_INVITATIONS).integerOrNull(1));
-        return new Invitation(id, name, event, entryClass, classification, passDown, conditions);
+        return new Invitation(id, name, event, entryClass, classification, passDown, conditions, leaderAfterFirstRace);
     }
 
     private static void expect(ConfigNode node, String value, String meaning) {

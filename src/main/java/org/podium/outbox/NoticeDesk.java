@@ -47,7 +47,8 @@ public final class NoticeDesk {
 
     /** @return the notices written by this call */
     public List<LedgerNotice> publish(List<InvitationDecision> decisions) {
-        Instant issued = clock.instant();
+        // To the second: a notice is read by people, and the same notice gives the same bytes.
+        Instant issued = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         for (InvitationDecision d : decisions) {
             String id = d.invitation().id();
             Optional<PublishedNotice> last = ledger.last(id).map(n -> PublishedNotice.fromJson(n.json()));
@@ -61,7 +62,7 @@ public final class NoticeDesk {
                         NoticeDocument.markdown(p, issued), issued, null));
             }
             if (!ledger.record(rows)) {
-                LOG.info("invitation {}: notice {} was already recorded by another instance", id, rows.get(0).seq());
+                LOG.info("{}: notice {} was already recorded by another instance", d.invitation().name(), rows.get(0).seq());
             }
         }
         return writeUnwritten();

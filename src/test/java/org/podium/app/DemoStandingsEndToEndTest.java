@@ -42,6 +42,7 @@ class DemoStandingsEndToEndTest {
     Path db;
     int exit;
     String printed;
+    String logged;
 
     @BeforeAll
     void runDemo(@TempDir Path dir) {
@@ -51,6 +52,12 @@ class DemoStandingsEndToEndTest {
         exit = Commands.run(new String[]{"demo", "--home", home.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of("podium.db.url", database(db)));
         printed = out.toString(StandardCharsets.UTF_8);
+        // the demo logs into its home, not onto the terminal
+        try {
+            logged = java.nio.file.Files.readString(home.resolve(Demo.LOG), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String database(Path folder) {
@@ -152,12 +159,150 @@ class DemoStandingsEndToEndTest {
     @Test
     void bothInvitationsAreResolvedAndTheAmendmentWithdrawsThenReissuesTheCombinedOne() {
         List<String> europe = TestHome.files(home.resolve("outbox/notices/lemans-2024-gtwc-europe"));
-        assertThat(europe).filteredOn(f -> f.endsWith(".json")).last().isEqualTo("005-confirmed.json");
-        assertThat(europe).contains("004-clinched.json", "004-clinched.md");
+        // demo/README.md, "The notices": no LEADER notice after the Monza qualifying alone
+        assertThat(europe).filteredOn(f -> f.endsWith(".json")).containsExactly(
+                "001-leader.json", "002-leader.json", "003-clinched.json", "004-confirmed.json");
+        assertThat(europe).contains("003-clinched.md", "004-confirmed.md");
         List<String> asia = TestHome.files(home.resolve("outbox/notices/lemans-2024-asia-combined"))
                 .stream().filter(f -> f.endsWith(".json")).toList();
-        assertThat(asia.subList(asia.size() - 3, asia.size()))
-                .containsExactly("006-clinched.json", "007-withdrawn.json", "008-confirmed.json");
+        assertThat(asia).containsExactly("001-leader.json", "002-leader.json", "003-leader.json", "004-leader.json",
+                "005-leader.json", "006-clinched.json", "007-withdrawn.json", "008-confirmed.json");
+    }
+
+    @Test
+    void theFirstBronzeNoticeComesAfterTheFirstRaceNotTheQualifying() throws IOException {
+        JsonNode first = notice("lemans-2024-gtwc-europe/001-leader.json");
+        assertThat(first.path("recipient").path("car").asText()).isEqualTo("93");
+        assertThat(first.path("inputs").findValuesAsText("sessionKey"))
+                .containsExactly("gtwc-europe/2023/01/qualifying", "gtwc-europe/2023/01/race");
+        assertThat(first.path("basis").path("points").decimalValue()).isEqualByComparingTo("25");
+        assertThat(first.path("changes").path("since").isNull()).isTrue();
+        assertThat(logged).contains("GT World Challenge Europe Bronze Cup invitation: LEADER Harbour Lights Racing #7; "
+                + "no notice before the first race result");
+    }
+
+    @Test
+    void theWithdrawalGivesPhoenixLotusStandingTheAmendmentAndTheNoticeThatFollows() throws IOException {
+        JsonNode withdrawn = notice("lemans-2024-asia-combined/007-withdrawn.json");
+        String provisional = sha256("31-2024-02-11-alms-abu-dhabi-race-2-provisional/alms/2023-24/03_Abu Dhabi/Race 2/"
+                + "03_Classification_Race 2_Provisional.CSV");
+        String official = sha256("32-2024-02-13-alms-abu-dhabi-race-2-official/alms/2023-24/03_Abu Dhabi/Race 2/"
+                + "03_Classification_Race 2_Official.CSV");
+
+        assertThat(withdrawn.path("recipient").path("team").asText()).isEqualTo("Phoenix Lótus Racing");
+        assertThat(withdrawn.path("entitled").asBoolean()).isFalse();
+        // its own standing, not the new recipient's: 0.665 + 0.792
+        assertThat(withdrawn.path("basis").path("score").decimalValue()).isEqualByComparingTo("1.457");
+        assertThat(withdrawn.path("basis").path("runnerUp").isNull()).isTrue();
+        JsonNode w = withdrawn.path("withdrawal");
+        assertThat(w.path("withdraws").path("seq").asInt()).isEqualTo(6);
+        assertThat(w.path("withdraws").path("state").asText()).isEqualTo("CLINCHED");
+        assertThat(w.path("standing").path("position").asInt()).isEqualTo(2);
+        assertThat(w.path("standing").path("score").decimalValue()).isEqualByComparingTo("1.457");
+        assertThat(w.path("behind").path("name").asText()).isEqualTo("Kaiju Motorsports");
+        assertThat(w.path("behind").path("score").decimalValue()).isEqualByComparingTo("1.541");
+        assertThat(w.path("behind").path("by").decimalValue()).isEqualByComparingTo("0.084");
+        assertThat(w.path("newRecipient").path("team").asText()).isEqualTo("Kaiju Motorsports");
+        assertThat(w.path("followedBy").path("seq").asInt()).isEqualTo(8);
+        assertThat(w.path("cause").asText()).isEqualTo("the amended Abu Dhabi Race 2 of the Asian Le Mans Series 2023-24 "
+                + "(version 2, OFFICIAL, replacing version 1, PROVISIONAL)");
+
+        JsonNode changes = withdrawn.path("changes");
+        assertThat(changes.path("since").path("seq").asInt()).isEqualTo(6);
+        assertThat(changes.path("documents")).singleElement().satisfies(d -> {
+            assertThat(d.path("change").asText()).isEqualTo("amended");
+            assertThat(d.path("sessionKey").asText()).isEqualTo("alms/2023-24/03/race-2");
+            assertThat(d.path("oldVersion").asInt()).isEqualTo(1);
+            assertThat(d.path("newVersion").asInt()).isEqualTo(2);
+            assertThat(d.path("oldSha256").asText()).isEqualTo(provisional);
+            assertThat(d.path("newSha256").asText()).isEqualTo(official);
+            assertThat(d.path("oldStatus").asText()).isEqualTo("PROVISIONAL");
+            assertThat(d.path("newStatus").asText()).isEqualTo("OFFICIAL");
+        });
+        // demo/README.md, "Combined": 1.534 → 1.457 and 1.487 → 1.541
+        assertThat(changes.path("moves")).extracting(m -> m.path("name").asText(), m -> m.path("oldPosition").asInt(),
+                m -> m.path("newPosition").asInt(), m -> m.path("old").decimalValue().toPlainString(),
+                m -> m.path("new").decimalValue().toPlainString(), m -> m.path("difference").decimalValue().toPlainString())
+                .containsExactly(
+                        org.assertj.core.api.Assertions.tuple("Kaiju Motorsports", 2, 1, "1.487", "1.541", "0.054"),
+                        org.assertj.core.api.Assertions.tuple("Phoenix Lótus Racing", 1, 2, "1.534", "1.457", "-0.077"));
+        assertThat(changes.path("leader").path("before").asText()).isEqualTo("Phoenix Lótus Racing");
+        assertThat(changes.path("leader").path("now").asText()).isEqualTo("Kaiju Motorsports");
+
+        String md = Files.readString(home.resolve("outbox/notices/lemans-2024-asia-combined/007-withdrawn.md"));
+        assertThat(md).contains("- Supersedes: notice 6 (CLINCHED, Phoenix Lótus Racing)\n"
+                        + "- Followed by: notice 8 (CONFIRMED, Kaiju Motorsports)\n")
+                .contains("- Standing now: 2nd with a score of 1.457\n")
+                .contains("- Behind: Kaiju Motorsports, first with a score of 1.541, by 0.084\n")
+                .contains("| Abu Dhabi Race 2 of the Asian Le Mans Series 2023-24 | amended | 1 → 2 | PROVISIONAL → OFFICIAL | `"
+                        + provisional + "` | `" + official + "` |")
+                .containsPattern("- Issued: \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC\n");
+    }
+
+    @Test
+    void theNewRecipientsNoticeComparesWithTheNoticeWithdrawnAndItsMarginAgreesWithItsScores() throws IOException {
+        JsonNode confirmed = notice("lemans-2024-asia-combined/008-confirmed.json");
+        JsonNode withdrawn = notice("lemans-2024-asia-combined/007-withdrawn.json");
+
+        assertThat(confirmed.path("changes")).isEqualTo(withdrawn.path("changes"));
+        assertThat(confirmed.path("basis").path("score").decimalValue()
+                .subtract(confirmed.path("basis").path("runnerUp").path("score").decimalValue()))
+                .isEqualByComparingTo(confirmed.path("basis").path("margin").decimalValue())
+                .isEqualByComparingTo("0.084");
+        assertThat(confirmed.path("conditions").findValuesAsText("name"))
+                .containsExactly("took part in every event", "holds no more than 2 invitations, all classes combined");
+        assertThat(confirmed.path("issued").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+        String md = Files.readString(home.resolve("outbox/notices/lemans-2024-asia-combined/008-confirmed.md"));
+        assertThat(md).contains("## What changed since notice 6\n\nNotice 7 withdrew notice 6 for the same change")
+                .contains("- Leader: Phoenix Lótus Racing → Kaiju Motorsports\n")
+                .doesNotContain("attendAllEvents").doesNotContain("maxInvitationsPerCompetitor");
+    }
+
+    @Test
+    void theBronzeInvitationNamesEveryDriverWhoScoredForTheCarNotOnlyItsLastCrew() throws IOException {
+        JsonNode confirmed = notice("lemans-2024-gtwc-europe/004-confirmed.json");
+        JsonNode lastRace = Json.MAPPER.readTree(home.resolve("outbox/results/gtwc-europe/2023/05-race-2.json").toFile());
+        List<String> lastCrew = new ArrayList<>();
+        for (JsonNode e : lastRace.path("entries")) {
+            if (!e.path("number").asText().equals("7")) continue;
+            for (JsonNode d : e.path("drivers")) lastCrew.add(d.path("firstName").asText() + " " + d.path("lastName").asText());
+        }
+
+        assertThat(lastCrew).containsExactly("Kilian LANGSTAFF", "Tobias MONTAGNER");
+        List<String> drivers = new ArrayList<>();
+        confirmed.path("recipient").path("drivers").forEach(d -> drivers.add(d.asText()));
+        assertThat(drivers).containsExactly("Kilian LANGSTAFF", "Tobias MONTAGNER", "Erik NEUHOFF");
+        // what changed since the CLINCHED notice: the four Misano sessions, in calendar order
+        assertThat(confirmed.path("changes").path("documents").findValuesAsText("sessionKey")).containsExactly(
+                "gtwc-europe/2023/05/qualifying-1", "gtwc-europe/2023/05/qualifying-2", "gtwc-europe/2023/05/race-1",
+                "gtwc-europe/2023/05/race-2");
+    }
+
+    @Test
+    void theLogTellsEachDecisionOnceInPeoplesWords() {
+        assertThat(logged).doesNotContain("null").doesNotContain("harbour lights#7")
+                .doesNotContain("invitation lemans-2024");
+        assertThat(count(logged, "GT World Challenge Asia and Asian Le Mans Series combined invitation: no eligible entrant yet"))
+                .isEqualTo(1);
+        assertThat(count(logged, "GT World Challenge Europe Bronze Cup invitation: CONFIRMED Harbour Lights Racing #7"))
+                .isEqualTo(1);
+        assertThat(logged).contains("notice published: outbox/notices/lemans-2024-asia-combined/007-withdrawn.json "
+                + "(WITHDRAWN Phoenix Lótus Racing)");
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) n++;
+        return n;
+    }
+
+    private JsonNode notice(String rel) throws IOException {
+        return Json.MAPPER.readTree(home.resolve("outbox/notices").resolve(rel).toFile());
+    }
+
+    private static String sha256(String step) throws IOException {
+        byte[] bytes = Files.readAllBytes(Path.of("src/main/resources/demo/steps").resolve(step));
+        return org.podium.outbox.Json.sha256(bytes);
     }
 
     @Test
@@ -170,7 +315,7 @@ class DemoStandingsEndToEndTest {
         assertThat(confirmed.path("recipient").path("team").asText()).isEqualTo("Kaiju Motorsports");
         assertThat(confirmed.path("supersedes").asInt()).isEqualTo(7);
         assertThat(confirmed.path("basis").path("score").asDouble()).isEqualTo(1.541);
-        JsonNode bronze = Json.MAPPER.readTree(home.resolve("outbox/notices/lemans-2024-gtwc-europe/005-confirmed.json").toFile());
+        JsonNode bronze = Json.MAPPER.readTree(home.resolve("outbox/notices/lemans-2024-gtwc-europe/004-confirmed.json").toFile());
         assertThat(bronze.path("recipient").path("team").asText()).isEqualTo("Harbour Lights Racing");
         assertThat(bronze.path("recipient").path("car").asText()).isEqualTo("7");
     }

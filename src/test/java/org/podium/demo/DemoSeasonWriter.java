@@ -1309,6 +1309,34 @@ public final class DemoSeasonWriter {
                 4. Every race runs its full planned length (no half points); positions are contiguous, every car
                    number appears once per session, and classified cars come before the others.
 
+                ## The notices
+
+                What `outbox/notices/` holds after the demo, and the step that publishes each (docs/rules.md,
+                "Notices"). Every notice says what changed since the one before.
+
+                GT World Challenge Europe Bronze Cup invitation (`lemans-2024-gtwc-europe`): the Monza
+                qualifying alone (step 01) publishes nothing, as a pole point names no leader worth a notice.
+
+                | Notice | Step | Recipient | Figures |
+                |---|---|---|---|
+                | `001-leader` | 02 | #93 Strada Bianca Motorsport | 25 points, 6 ahead of #7 |
+                | `002-leader` | 04 | #7 Harbour Lights Racing | 31 points, 5 ahead of #93 |
+                | `003-clinched` | 15 | #7 Harbour Lights Racing | 127 points, 43.5 ahead of #93, 35 still available |
+                | `004-confirmed` | 18 | #7 Harbour Lights Racing | 146 points, 40 ahead of #94; crew Kilian LANGSTAFF, Tobias MONTAGNER, Erik NEUHOFF |
+
+                GT World Challenge Asia and Asian Le Mans Series combined invitation (`lemans-2024-asia-combined`):
+
+                | Notice | Step | Recipient | Figures |
+                |---|---|---|---|
+                | `001-leader` | 24 | Kaiju Motorsports | 1.002, 0.191 ahead of Phoenix Lótus Racing |
+                | `002-leader` | 26 | Phoenix Lótus Racing | 1.003, 0.001 ahead |
+                | `003-leader` | 27 | Kaiju Motorsports | 1.010, 0.007 ahead (the Dubai pole) |
+                | `004-leader` | 28 | Phoenix Lótus Racing | 1.196, 0.048 ahead |
+                | `005-leader` | 30 | Kaiju Motorsports | 1.348, 0.006 ahead |
+                | `006-clinched` | 31 | Phoenix Lótus Racing | 1.534, 0.047 ahead of Kaiju, every round run |
+                | `007-withdrawn` | 32 | Phoenix Lótus Racing | now 2nd with 1.457, 0.084 behind Kaiju; cause: Abu Dhabi Race 2, version 2 OFFICIAL replacing version 1 PROVISIONAL; followed by notice 8 |
+                | `008-confirmed` | 32 | Kaiju Motorsports | 1.541, 0.084 ahead of Phoenix Lótus Racing |
+
                 """;
 
         /** Filled in from the independent check in DemoSeasonOutcomesTest, which fails when they drift. */

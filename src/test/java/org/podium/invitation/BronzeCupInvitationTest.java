@@ -94,6 +94,19 @@ class BronzeCupInvitationTest {
     }
 
     @Test
+    void theRecipientsCrewIsEveryDriverWhoScoredForTheCarNotOnlyItsLastLineUp() {
+        // #7 with a third driver for the Monza endurance race, two drivers from Brands Hatch on
+        Results.Car harbourAtMonza = car("7", "Harbour Lights Racing").cup("Bronze")
+                .drivers("Anna EXAMPLE", "Cleo TRIAL", "Ben SAMPLE");
+        List<SessionResult> s = rounds(1, 1, harbourAtMonza, STRADA);
+        s.addAll(rounds(2, 4, HARBOUR, STRADA));
+
+        InvitationDecision d = decide(EUROPE, s);
+
+        assertThat(d.recipient().drivers()).containsExactly("Anna EXAMPLE", "Cleo TRIAL", "Ben SAMPLE");
+    }
+
+    @Test
     void aTopCarThatMissedABronzeEventIsSkippedWithItsReasonAndCannotStopTheClinch() {
         // #40 skips Monza, then wins everything with #7 second: #40 115 points, #7 109
         List<SessionResult> s = rounds(1, 1, HARBOUR);

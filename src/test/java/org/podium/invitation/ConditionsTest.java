@@ -52,11 +52,12 @@ class ConditionsTest {
 
         assertThat(d.recipient().team()).isEqualTo("Kaiju Motorsports");
         assertThat(d.entitled()).isFalse();
-        assertThat(d.conditions()).filteredOn(c -> c.name().equals("attendAllEvents")).singleElement().satisfies(c -> {
+        assertThat(d.conditions()).filteredOn(c -> c.id().equals("attendAllEvents")).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("took part in every event");
             assertThat(c.met()).isFalse();
             assertThat(c.detail()).isEqualTo("missed Dubai (round 2) of the Asian Le Mans Series 2023-24");
         });
-        assertThat(d.notes()).anySatisfy(n -> assertThat(n).startsWith("Kaiju Motorsports does not meet attendAllEvents")
+        assertThat(d.notes()).anySatisfy(n -> assertThat(n).startsWith("Kaiju Motorsports did not take part in every event (missed Dubai")
                 .endsWith("pass-down is off, so the place does not go to the next entrant"));
     }
 
@@ -70,8 +71,8 @@ class ConditionsTest {
         assertThat(d.recipient().team()).isEqualTo("Tsunami Racing");
         assertThat(d.entitled()).isTrue();
         assertThat(d.conditions()).allSatisfy(c -> assertThat(c.met()).isTrue());
-        assertThat(d.notes()).anySatisfy(n -> assertThat(n).startsWith("passed down: Kaiju Motorsports does not meet "
-                + "attendAllEvents (missed Dubai (round 2) of the Asian Le Mans Series 2023-24)")
+        assertThat(d.notes()).anySatisfy(n -> assertThat(n).startsWith("passed down: Kaiju Motorsports did not take part in "
+                + "every event (missed Dubai (round 2) of the Asian Le Mans Series 2023-24)")
                 .endsWith("Tsunami Racing is the next eligible entrant who meets every condition"));
         assertThat(d.state()).isEqualTo(NoticeState.LEADER);
     }
@@ -126,11 +127,13 @@ class ConditionsTest {
 
         assertThat(ds).extracting(d -> d.recipient().team()).containsExactly("Pure Rxcing", "Pure Rxcing");
         assertThat(ds).allSatisfy(d -> assertThat(d.entitled()).isFalse());
-        assertThat(ds.get(0).conditions()).filteredOn(c -> c.name().equals("maxInvitationsPerCompetitor"))
+        assertThat(ds.get(0).conditions()).filteredOn(c -> c.id().equals("maxInvitationsPerCompetitor"))
                 .singleElement().satisfies(c -> {
+                    assertThat(c.name()).isEqualTo("holds no more than 2 invitations, all classes combined");
                     assertThat(c.met()).isFalse();
-                    assertThat(c.detail()).isEqualTo("Pure Rxcing would hold 3 invitations (lemans-2024-gtwc-europe; "
-                            + "lemans-2024-asia-combined; European Le Mans Series 2023 LMGT3), more than 2");
+                    assertThat(c.detail()).isEqualTo("Pure Rxcing would hold 3 invitations (GT World Challenge Europe "
+                            + "Bronze Cup invitation; GT World Challenge Asia and Asian Le Mans Series combined invitation; "
+                            + "European Le Mans Series 2023 LMGT3), more than 2");
                 });
     }
 
@@ -141,7 +144,8 @@ class ConditionsTest {
 
         assertThat(ds).allSatisfy(d -> assertThat(d.entitled()).isTrue());
         assertThat(ds.get(1).conditions().get(1).detail()).isEqualTo("Pure Rxcing holds 2 invitations "
-                + "(lemans-2024-asia-combined; lemans-2024-gtwc-europe), at most 2 allowed");
+                + "(GT World Challenge Asia and Asian Le Mans Series combined invitation; GT World Challenge Europe "
+                + "Bronze Cup invitation), at most 2 allowed");
     }
 
     @Test

@@ -97,6 +97,52 @@ class DemoInvitationsTest {
         return NOTICES.stream().filter(p -> p.notice().invitation().id().equals(invitationId)).toList();
     }
 
+    /** The demo README's "The notices": every notice of the demo, the step that publishes it, its figures as printed. */
+    @Test
+    void theDemoPublishesTheNoticesItsReadmeLists() {
+        assertThat(of("lemans-2024-gtwc-europe")).extracting(p -> p.step().substring(0, 2),
+                p -> NoticeDocument.path(p.notice(), "json"), p -> p.notice().recipient().display(), DemoInvitationsTest::figures)
+                .containsExactly(
+                        tuple("02", "notices/lemans-2024-gtwc-europe/001-leader.json", "Strada Bianca Motorsport #93", "25, 6"),
+                        tuple("04", "notices/lemans-2024-gtwc-europe/002-leader.json", "Harbour Lights Racing #7", "31, 5"),
+                        tuple("15", "notices/lemans-2024-gtwc-europe/003-clinched.json", "Harbour Lights Racing #7", "127, 43.5"),
+                        tuple("18", "notices/lemans-2024-gtwc-europe/004-confirmed.json", "Harbour Lights Racing #7", "146, 40"));
+        assertThat(of("lemans-2024-asia-combined")).extracting(p -> p.step().substring(0, 2),
+                p -> NoticeDocument.path(p.notice(), "json"), p -> p.notice().recipient().display(), DemoInvitationsTest::figures)
+                .containsExactly(
+                        tuple("24", "notices/lemans-2024-asia-combined/001-leader.json", "Kaiju Motorsports", "1.002, 0.191"),
+                        tuple("26", "notices/lemans-2024-asia-combined/002-leader.json", "Phoenix Lótus Racing", "1.003, 0.001"),
+                        tuple("27", "notices/lemans-2024-asia-combined/003-leader.json", "Kaiju Motorsports", "1.010, 0.007"),
+                        tuple("28", "notices/lemans-2024-asia-combined/004-leader.json", "Phoenix Lótus Racing", "1.196, 0.048"),
+                        tuple("30", "notices/lemans-2024-asia-combined/005-leader.json", "Kaiju Motorsports", "1.348, 0.006"),
+                        tuple("31", "notices/lemans-2024-asia-combined/006-clinched.json", "Phoenix Lótus Racing", "1.534, 0.047"),
+                        tuple("32", "notices/lemans-2024-asia-combined/007-withdrawn.json", "Phoenix Lótus Racing", "1.457, -0.084"),
+                        tuple("32", "notices/lemans-2024-asia-combined/008-confirmed.json", "Kaiju Motorsports", "1.541, 0.084"));
+    }
+
+    /** "value, margin" as the notice prints them; for a withdrawal, the recipient's figure and how far behind. */
+    private static String figures(Published p) {
+        PlannedNotice n = p.notice();
+        Invitation inv = n.invitation();
+        Measure m = n.basis().measure();
+        if (n.withdrawal() != null) {
+            Withdrawal w = n.withdrawal();
+            return NoticeFigures.text(inv, m, w.standing().value()) + ", -"
+                    + NoticeFigures.text(inv, m, NoticeFigures.difference(inv, m, w.leader().value(), w.standing().value()));
+        }
+        return NoticeFigures.text(inv, m, n.basis().value()) + ", " + NoticeFigures.text(inv, m, NoticeFigures.margin(inv, n.basis()));
+    }
+
+    @Test
+    void theMonzaQualifyingAloneNamesNoLeaderTheMonzaRaceDoes() {
+        Published first = of("lemans-2024-gtwc-europe").get(0);
+
+        assertThat(first.step()).isEqualTo("02-2023-04-23-gtwc-europe-monza-race");
+        assertThat(first.notice().inputs()).extracting(org.podium.championship.InputDocument::sessionKey)
+                .containsExactly("gtwc-europe/2023/01/qualifying", "gtwc-europe/2023/01/race");
+        assertThat(first.notice().changes().since()).isNull();
+    }
+
     @Test
     void theBronzeCupInvitationIsClinchedAfterSpaAndConfirmedAfterMisano() {
         List<Published> europe = of("lemans-2024-gtwc-europe");

@@ -26,6 +26,14 @@ class InvitationsConfigTest {
     }
 
     /** The real file with one piece of its text replaced. */
+    static String real(String file) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Invitations realWith(String from, String to) {
         try {
             String text = Files.readString(Path.of(FILE));
@@ -90,6 +98,32 @@ class InvitationsConfigTest {
                     assertThat(c.keyPath()).isEqualTo(keyPath);
                     assertThat(c.problem()).contains(problem);
                 });
+    }
+
+    @Test
+    void theShippedFileHoldsLeaderNoticesBackUntilARaceResult() {
+        assertThat(real().invitations()).hasSize(2).allMatch(Invitation::leaderAfterFirstRace);
+    }
+
+    @Test
+    void withoutTheSettingLeaderNoticesStillWaitForARaceResult() {
+        String text = real("config/invitations.yaml");
+        String section = text.substring(text.indexOf("\nnotices:\n") + 1, text.indexOf("\ninvitations:\n") + 1);
+        assertThat(section).startsWith("notices:").contains("leaderAfterFirstRace: true");
+        Invitations without = realWith(section, "");
+        assertThat(without.invitations()).hasSize(2).allMatch(Invitation::leaderAfterFirstRace);
+    }
+
+    @Test
+    void leaderAfterFirstRaceFalsePublishesLeaderNoticesFromTheFirstResult() {
+        Invitations eager = realWith("leaderAfterFirstRace: true", "leaderAfterFirstRace: false");
+        assertThat(eager.invitations()).hasSize(2).noneMatch(Invitation::leaderAfterFirstRace);
+    }
+
+    @Test
+    void anUnknownNoticesSettingFails() {
+        failsWith("leaderAfterFirstRace: true", "leaderAfterFirstRaces: true", "notices.leaderAfterFirstRaces",
+                "unknown key");
     }
 
     @Test

@@ -80,9 +80,10 @@ class NoticeDocumentTest {
         PlannedNotice notice = afterSpa();
         JsonNode n = parse(NoticeDocument.bytes(notice, ISSUED));
 
-        assertThat(n.get("conditions")).extracting(c -> c.get("name").asText(), c -> c.get("met").asBoolean())
-                .containsExactly(tuple("attendAllEvents", true),
-                        tuple("maxInvitationsPerCompetitor", true));
+        assertThat(n.get("conditions")).extracting(c -> c.get("id").asText(), c -> c.get("name").asText(),
+                        c -> c.get("met").asBoolean())
+                .containsExactly(tuple("attendAllEvents", "took part in every event", true),
+                        tuple("maxInvitationsPerCompetitor", "holds no more than 2 invitations, all classes combined", true));
         assertThat(n.get("inputs")).hasSize(notice.inputs().size()).isNotEmpty();
         assertThat(n.get("inputs").get(0).get("sha256").asText()).hasSize(64);
         assertThat(n.get("reason").asText()).isEqualTo(notice.reason()).startsWith("Harbour Lights Racing #7 can no longer");
@@ -105,6 +106,52 @@ class NoticeDocumentTest {
     }
 
     @Test
+    void theTimeIssuedIsGivenToTheSecond() throws IOException {
+        Instant withNanos = Instant.parse("2023-07-02T16:30:05.123456789Z");
+
+        assertThat(parse(NoticeDocument.bytes(afterSpa(), withNanos)).get("issued").asText()).isEqualTo("2023-07-02T16:30:05Z");
+        assertThat(NoticeDocument.markdown(afterSpa(), withNanos)).contains("- Issued: 2023-07-02 16:30:05 UTC\n")
+                .doesNotContain(".123");
+    }
+
+    @Test
+    void theInputsAreInCalendarOrderQualifyingBeforeTheRaces() throws IOException {
+        JsonNode inputs = parse(NoticeDocument.bytes(afterSpa(), ISSUED)).get("inputs");
+
+        assertThat(inputs).extracting(i -> i.get("sessionKey").asText()).containsExactly(
+                "gtwc-europe/2023/01/qualifying", "gtwc-europe/2023/01/race",
+                "gtwc-europe/2023/02/qualifying-1", "gtwc-europe/2023/02/race-1", "gtwc-europe/2023/02/race-2",
+                "gtwc-europe/2023/03/race",
+                "gtwc-europe/2023/04/race-after-6-hours", "gtwc-europe/2023/04/race-after-12-hours",
+                "gtwc-europe/2023/04/race");
+        assertThat(inputs.get(0).get("event").asText()).isEqualTo("Round 1");
+        assertThat(inputs.get(0).get("type").asText()).isEqualTo("QUALIFYING");
+        String md = NoticeDocument.markdown(afterSpa(), ISSUED);
+        assertThat(md).containsSubsequence("| 1 Round 1 | Qualifying |", "| 1 Round 1 | Race |",
+                "| 4 Round 4 | Race after 6 hours |", "| 4 Round 4 | Race after 12 hours |", "| 4 Round 4 | Race |");
+    }
+
+    @Test
+    void theMarginIsTheDifferenceOfTheScoresAsPrinted() throws IOException {
+        Invitation asia = InvitationsConfigTest.real().get("lemans-2024-asia-combined").orElseThrow();
+        // 1.5407 and 1.4573 print as 1.541 and 1.457: the margin printed is 0.084, not 0.0834 rounded to 0.083
+        Basis basis = new Basis("combined/lemans-2024-asia-combined", Measure.SCORE, 1.5407,
+                new RunnerUp("Phoenix Lótus Racing", 1.4573), 1.5407 - 1.4573, List.of(), List.of());
+        Recipient kaiju = new Recipient("Kaiju Motorsports", "kaiju", null, List.of());
+        InvitationDecision d = new InvitationDecision(asia, NoticeState.CONFIRMED, kaiju, true, List.of(), basis,
+                List.of(), List.of());
+        PlannedNotice notice = NoticePlanner.plan(Optional.empty(), d).get(0);
+
+        JsonNode b = parse(NoticeDocument.bytes(notice, ISSUED)).get("basis");
+        assertThat(b.get("score").decimalValue()).isEqualByComparingTo("1.541");
+        assertThat(b.get("runnerUp").get("score").decimalValue()).isEqualByComparingTo("1.457");
+        assertThat(b.get("margin").decimalValue()).isEqualByComparingTo("0.084");
+        assertThat(NoticeDocument.markdown(notice, ISSUED)).contains("- Score: 1.541\n- Runner-up: Phoenix Lótus Racing, 1.457\n"
+                + "- Margin: 0.084\n");
+        assertThat(notice.reason()).contains("with a score of 1.541, 0.084 ahead of Phoenix Lótus Racing");
+    }
+
+    @Test
     void theLedgerReadsTheLastNoticeBackFromItsJson() {
         PlannedNotice notice = afterSpa();
 
@@ -112,6 +159,9 @@ class NoticeDocumentTest {
 
         assertThat(back).isEqualTo(PublishedNotice.of(notice));
         assertThat(back.recipient().identity()).isEqualTo(notice.recipient().identity());
+        assertThat(back.standings()).extracting(Standing::position, Standing::name, Standing::value).startsWith(
+                tuple(1, "Harbour Lights Racing #7", 140.0), tuple(2, "Strada Bianca Motorsport #93", 104.0));
+        assertThat(back.inputs()).isEqualTo(notice.inputs()).hasSize(9);
     }
 
     @Test
@@ -139,8 +189,10 @@ class NoticeDocumentTest {
                 .contains(notice.reason())
                 .contains("- Team: Harbour Lights Racing\n- Car: #7\n- Drivers: Anna EXAMPLE, Ben SAMPLE\n")
                 .contains("- Runner-up: Strada Bianca Motorsport #93, 104\n- Margin: 36\n")
-                .contains("| maxInvitationsPerCompetitor | yes | Harbour Lights Racing holds 1 invitation")
-                .contains("- Issued: 2023-07-02T16:30:00Z")
+                .contains("| holds no more than 2 invitations, all classes combined | yes | Harbour Lights Racing holds 1 invitation")
+                .contains("| took part in every event | yes | took part in every round run so far")
+                .doesNotContain("attendAllEvents").doesNotContain("maxInvitationsPerCompetitor")
+                .contains("- Issued: 2023-07-02 16:30:00 UTC")
                 .contains("ACO Selection Committee decides the entries");
     }
 }

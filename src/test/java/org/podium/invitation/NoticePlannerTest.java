@@ -1,7 +1,10 @@
 package org.podium.invitation;
 
 import org.junit.jupiter.api.Test;
+import org.podium.championship.InputDocument;
 import org.podium.combined.SeasonKey;
+import org.podium.model.ResultStatus;
+import org.podium.model.SessionType;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,14 +20,24 @@ class NoticePlannerTest {
             List.of("Anna EXAMPLE", "Ben SAMPLE"));
     private static final Recipient STRADA = new Recipient("Strada Bianca Motorsport", "strada bianca", "93", List.of());
 
+    static final InputDocument QUALIFYING = new InputDocument("gtwc-europe/2023/01/qualifying", "Qualifying_Official.html",
+            "1".repeat(64), ResultStatus.OFFICIAL, 1, "Monza", "Qualifying", SessionType.QUALIFYING);
+    static final InputDocument RACE = new InputDocument("gtwc-europe/2023/01/race", "Race_Official.html",
+            "2".repeat(64), ResultStatus.OFFICIAL, 1, "Monza", "Race", SessionType.RACE);
+
     static InvitationDecision decision(NoticeState state, Recipient r, double points, boolean entitled) {
+        return decision(EUROPE, state, r, points, entitled, List.of(QUALIFYING, RACE));
+    }
+
+    static InvitationDecision decision(Invitation inv, NoticeState state, Recipient r, double points, boolean entitled,
+                                       List<InputDocument> inputs) {
         Basis basis = new Basis("gtwc-europe/2023/cars-bronze", Measure.POINTS, points,
                 new RunnerUp("Lakeside Corse #40", points - 20), 20.0,
                 List.of(new SeriesRemaining(new SeasonKey("gtwc-europe", "2023"), "GT World Challenge Europe", 1, 35)),
                 List.of());
-        List<Condition> conditions = List.of(new Condition("attendAllEvents", entitled,
+        List<Condition> conditions = List.of(new Condition("attendAllEvents", "took part in every event", entitled,
                 entitled ? "took part in every round run so far" : "missed Misano (round 5)"));
-        return new InvitationDecision(EUROPE, state, r, entitled, conditions, basis, List.of(), List.of());
+        return new InvitationDecision(inv, state, r, entitled, conditions, basis, List.of(), inputs);
     }
 
     static InvitationDecision noRecipient() {
@@ -99,8 +112,11 @@ class NoticePlannerTest {
                 PlannedNotice::supersedes, PlannedNotice::entitled).containsExactly(
                 tuple(5, NoticeState.WITHDRAWN, HARBOUR, 4, false),
                 tuple(6, NoticeState.CLINCHED, STRADA, 5, true));
-        assertThat(plan.get(0).reason()).isEqualTo("An amended result changed the recipient: Strada Bianca Motorsport #93 "
-                + "is now ahead, so notice 4 to Harbour Lights Racing #7 is withdrawn.");
+        assertThat(plan.get(0).reason()).startsWith("Notice 4 (CLINCHED) to Harbour Lights Racing #7 is withdrawn: after ")
+                .endsWith("Notice 6 (CLINCHED) names Strada Bianca Motorsport #93.");
+        assertThat(plan.get(0).withdrawal().followedBy()).isEqualTo(new NoticeRef(6, NoticeState.CLINCHED,
+                "Strada Bianca Motorsport #93"));
+        assertThat(plan.get(1).previous()).isEqualTo(new NoticeRef(5, NoticeState.WITHDRAWN, "Harbour Lights Racing #7"));
     }
 
     @Test
@@ -136,8 +152,11 @@ class NoticePlannerTest {
 
         assertThat(plan).extracting(PlannedNotice::seq, PlannedNotice::state, PlannedNotice::recipient,
                 PlannedNotice::supersedes).containsExactly(tuple(4, NoticeState.WITHDRAWN, HARBOUR, 3));
-        assertThat(plan.get(0).reason()).isEqualTo(
-                "An amended result leaves no eligible entrant, so notice 3 to Harbour Lights Racing #7 is withdrawn.");
+        assertThat(plan.get(0).reason()).isEqualTo("Notice 3 (CLINCHED) to Harbour Lights Racing #7 is withdrawn: after "
+                + "a recomputation with the same results (an adjustment or a change of configuration), no eligible "
+                + "entrant is left.");
+        assertThat(plan.get(0).withdrawal()).extracting(Withdrawal::standing, Withdrawal::newRecipient,
+                Withdrawal::followedBy).containsExactly(null, null, null);
     }
 
     @Test
@@ -152,8 +171,9 @@ class NoticePlannerTest {
 
         assertThat(plan).extracting(PlannedNotice::seq, PlannedNotice::state, PlannedNotice::entitled,
                 PlannedNotice::supersedes).containsExactly(tuple(4, NoticeState.CLINCHED, false, 3));
-        assertThat(plan.get(0).reason()).endsWith("but is not entitled to the invitation: it does not meet "
-                + "attendAllEvents (missed Misano (round 5)).");
+        assertThat(plan.get(0).reason()).endsWith("but is not entitled to the invitation: it did not take part in "
+                + "every event (missed Misano (round 5)).")
+                .doesNotContain("attendAllEvents");
     }
 
     @Test
@@ -181,6 +201,43 @@ class NoticePlannerTest {
         assertThat(NoticePlanner.plan(Optional.empty(), d).get(0).reason()).isEqualTo("Harbour Lights Racing #7 can no "
                 + "longer be caught for the GT World Challenge Europe Bronze Cup invitation: 40 ahead of Strada Bianca "
                 + "Motorsport #94, with every round run, to be confirmed when every result is official.");
+    }
+
+    @Test
+    void noLeaderNoticeIsPublishedBeforeTheClassificationCountsARaceResult() {
+        InvitationDecision afterQualifying = decision(EUROPE, NoticeState.LEADER, HARBOUR, 1, true, List.of(QUALIFYING));
+
+        assertThat(NoticePlanner.waitsForARace(afterQualifying)).isTrue();
+        assertThat(NoticePlanner.plan(Optional.empty(), afterQualifying)).isEmpty();
+        assertThat(NoticePlanner.plan(last(2, NoticeState.LEADER, STRADA), afterQualifying)).isEmpty();
+    }
+
+    @Test
+    void theFirstRaceResultPublishesTheLeaderNotice() {
+        InvitationDecision afterRace = decision(EUROPE, NoticeState.LEADER, HARBOUR, 26, true, List.of(QUALIFYING, RACE));
+
+        assertThat(NoticePlanner.waitsForARace(afterRace)).isFalse();
+        assertThat(NoticePlanner.plan(Optional.empty(), afterRace)).extracting(PlannedNotice::seq, PlannedNotice::state)
+                .containsExactly(tuple(1, NoticeState.LEADER));
+    }
+
+    @Test
+    void anInvitationThatAllowsItPublishesALeaderNoticeAfterQualifyingAlone() {
+        Invitation eager = InvitationsConfigTest.realWith("leaderAfterFirstRace: true", "leaderAfterFirstRace: false")
+                .get("lemans-2024-gtwc-europe").orElseThrow();
+        InvitationDecision afterQualifying = decision(eager, NoticeState.LEADER, HARBOUR, 1, true, List.of(QUALIFYING));
+
+        assertThat(eager.leaderAfterFirstRace()).isFalse();
+        assertThat(NoticePlanner.plan(Optional.empty(), afterQualifying)).extracting(PlannedNotice::state)
+                .containsExactly(NoticeState.LEADER);
+    }
+
+    @Test
+    void theRuleHoldsBackLeaderNoticesOnly() {
+        InvitationDecision clinched = decision(EUROPE, NoticeState.CLINCHED, HARBOUR, 127, true, List.of(QUALIFYING));
+
+        assertThat(NoticePlanner.waitsForARace(clinched)).isFalse();
+        assertThat(NoticePlanner.plan(Optional.empty(), clinched)).hasSize(1);
     }
 
     @Test
