@@ -149,15 +149,17 @@ final class Demo {
         try (Stream<Path> dirs = Files.list(notices)) {
             for (Path dir : (Iterable<Path>) dirs.sorted()::iterator) {
                 List<String> told = new ArrayList<>();
+                String name = dir.getFileName().toString();
                 try (Stream<Path> files = Files.list(dir)) {
                     for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".json")).sorted()::iterator) {
                         var n = org.podium.outbox.Json.MAPPER.readTree(f.toFile());
+                        name = n.path("invitation").path("name").asText(name);
                         String who = n.path("recipient").path("team").asText()
                                 + (n.path("recipient").path("car").isTextual() ? " #" + n.path("recipient").path("car").asText() : "");
                         told.add(n.path("state").asText() + " " + who);
                     }
                 }
-                out.printf("  %s:%n    %s%n", dir.getFileName(), String.join("\n    ", told));
+                out.printf("  %s:%n    %s%n", name, String.join("\n    ", told));
             }
         }
     }
