@@ -240,7 +240,10 @@ public final class NoticeDocument {
         changes(md, n);
 
         md.append("## Basis\n\n");
-        md.append("- Classification: `").append(b.classification()).append("`\n");
+        // the outbox document it is decided on, which a reader can open
+        String document = b.classification().startsWith("combined/") ? b.classification() + ".json"
+                : "standings/" + b.classification() + ".json";
+        md.append("- Decided on: `").append(document).append("` in the outbox\n");
         if (b.value() != null) {
             md.append("- ").append(capitalise(m.id())).append(": ").append(NoticeFigures.text(inv, m, b.value())).append("\n");
         }
