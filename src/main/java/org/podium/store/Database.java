@@ -100,9 +100,10 @@ public final class Database implements AutoCloseable {
         RunningScript running = new RunningScript();
         try {
             Flyway flyway = flyway(running).load();
-            MigrationVersion known = newestKnown(flyway.info());
-            takeOverLegacyHistory(known);
-            refuseNewer(flyway.info(), known);
+            takeOverLegacyHistory(flyway);
+            MigrationInfoService info = flyway.info();
+            refuseNewer(info, newestKnown(info));
+            refuseHalfMigrated(info);
             MigrateResult result = flyway.migrate();
             if (result.migrationsExecuted > 0) {
                 LOG.info("store: schema migrated from version {} to {} ({} script(s)) at {}",
@@ -115,7 +116,7 @@ public final class Database implements AutoCloseable {
                 throw new StoreException("schema migration " + script + " failed on the store at " + describe() + ": "
                         + sqlMessage(e), e);
             }
-            throw new StoreException("cannot migrate the store at " + describe() + ": " + firstLine(e.getMessage()), e);
+            throw new StoreException("cannot migrate the store at " + describe() + ": " + oneLine(e.getMessage()), e);
         } catch (SQLException e) {
             throw new StoreException("cannot migrate the store at " + describe() + ": " + e.getMessage(), e);
         }
@@ -155,6 +156,21 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A script that failed on a database whose DDL is not transactional (H2) is recorded as failed, its
+     * changes possibly half made: Podium does not guess which.
+     */
+    private void refuseHalfMigrated(MigrationInfoService info) {
+        for (MigrationInfo m : info.all()) {
+            if (m.getState() == MigrationState.FAILED) {
+                throw new StoreException("schema migration " + m.getScript() + " failed on an earlier start and may have left"
+                        + " the store at " + describe() + " half-migrated: restore the store from the copy taken before the"
+                        + " upgrade, or undo what the script changed and delete its row (version " + m.getVersion().getVersion()
+                        + ") from " + HISTORY + ", then start again", null);
+            }
+        }
+    }
+
     private StoreException newer(String storeVersion, MigrationVersion known) {
         return new StoreException("the store at " + describe() + " has schema version " + storeVersion
                 + ", newer than this build of Podium knows (" + known.getVersion() + "): it was migrated by a newer"
@@ -162,7 +178,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** A store created before Flyway: Flyway's history starts at the version its own record reached. */
-    private void takeOverLegacyHistory(MigrationVersion known) throws SQLException {
+    private void takeOverLegacyHistory(Flyway flyway) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             if (!needsTakeOver(c)) return;
             if (isPostgres()) {
@@ -183,6 +199,7 @@ public final class Database implements AutoCloseable {
                             + LEGACY_HISTORY + " records " + count + " script(s) up to version " + highest
                             + ", not versions 1 to " + highest + " each once", null);
                 }
+                MigrationVersion known = newestKnown(flyway.info());
                 MigrationVersion baseline = MigrationVersion.fromVersion(Integer.toString(highest));
                 if (baseline.isNewerThan(known)) throw newer(baseline.getVersion(), known);
                 flyway().baselineVersion(baseline)
@@ -239,19 +256,30 @@ public final class Database implements AutoCloseable {
         @Override public String getCallbackName() { return "podium-running-script"; }
     }
 
-    /** The database's own words for why a script failed, else Flyway's first line. */
+    /** The database's own words for why a script failed (without the statement, which the script holds). */
     private static String sqlMessage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException && t.getMessage() != null) return firstLine(t.getMessage());
+            if (t instanceof SQLException && t.getMessage() != null) {
+                String m = t.getMessage().strip();
+                int nl = m.indexOf('\n');
+                if (nl >= 0) m = m.substring(0, nl).strip();
+                return m.replaceFirst(";\\s*SQL statement:$", "");
+            }
         }
-        return firstLine(e.getMessage());
+        return oneLine(e.getMessage());
     }
 
-    private static String firstLine(String message) {
+    /** Flyway's message on one line, without its links to its own documentation. */
+    private static String oneLine(String message) {
         if (message == null) return "";
-        String m = message.strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl).strip();
+        StringBuilder out = new StringBuilder();
+        for (String line : message.strip().split("\\R")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.matches("-+") || l.contains("https://")) continue;
+            if (out.length() > 0) out.append(" / ");
+            out.append(l);
+        }
+        return out.toString();
     }
 
     /** True when a trivial query answers within the timeout: the store is reachable. */

@@ -210,7 +210,20 @@ class SchemaUpgradeTest {
             }
             assertThatThrownBy(db::migrate).isInstanceOf(StoreException.class)
                     .hasMessageStartingWith("schema migration V6__inbox_lock_owner.sql failed on the store at " + db.describe() + ": ")
-                    .hasMessageContaining(kind.equals("h2") ? "OWNER" : "owner");
+                    .hasMessageContaining(kind.equals("h2") ? "Duplicate column name \"OWNER\"" : "column \"owner\"")
+                    .hasMessageNotContaining("\n");
+            if (kind.equals("h2")) {
+                // H2 cannot roll a script's DDL back: Flyway recorded it as failed, and the next start says so
+                assertThatThrownBy(db::migrate).isInstanceOf(StoreException.class)
+                        .hasMessageStartingWith("schema migration V6__inbox_lock_owner.sql failed on an earlier start")
+                        .hasMessageContaining("half-migrated")
+                        .hasMessageContaining("version 6");
+            } else {
+                // rolled back: the next start tries it again, and says the same
+                assertThatThrownBy(db::migrate).isInstanceOf(StoreException.class)
+                        .hasMessageStartingWith("schema migration V6__inbox_lock_owner.sql failed on the store at ");
+                assertThat(history(db)).containsExactly("1|5|BASELINE|taken over from podium_schema_version|true");
+            }
         }
     }
 
