@@ -37,8 +37,11 @@ public final class Database implements AutoCloseable {
     /** Where releases before Flyway recorded the scripts they applied: version_no, script, applied_at. */
     public static final String LEGACY_HISTORY = "podium_schema_version";
     static final String LOCATION = "classpath:db/migration";
-    /** The PostgreSQL advisory lock the releases before Flyway migrated under; the takeover holds it too. */
-    private static final long LEGACY_LOCK = 727001;
+    /**
+     * The PostgreSQL advisory lock a start holds while it migrates: the one the releases before Flyway
+     * migrated under, so that an instance of such a release started at the same time waits too.
+     */
+    private static final long MIGRATION_LOCK = 727001;
 
     private static final Logger LOG = LoggerFactory.getLogger("podium.store");
 
@@ -91,24 +94,34 @@ public final class Database implements AutoCloseable {
      * is taken over: Flyway's history is started with a baseline at the highest version recorded there, so
      * the scripts already applied are not run again, and the newer ones are applied as on any store. The old
      * table is left as it was; nothing reads it after the takeover.</li>
-     * <li>Several instances on one PostgreSQL may start together: Flyway migrates under its own advisory
-     * lock, the others wait for it and find the store migrated; the takeover is done under the lock the
-     * earlier releases migrated under, by one instance.</li>
+     * <li>Several instances on one PostgreSQL may start together: one migrates (or takes over) while holding
+     * {@link #MIGRATION_LOCK}, the others wait for it and find the store migrated. Flyway takes its own
+     * advisory lock as well, inside that one.</li>
      * </ul>
      */
     public void migrate() {
         RunningScript running = new RunningScript();
-        try {
-            Flyway flyway = flyway(running).load();
-            takeOverLegacyHistory(flyway);
-            MigrationInfoService info = flyway.info();
-            refuseNewer(info, newestKnown(info));
-            refuseHalfMigrated(info);
-            MigrateResult result = flyway.migrate();
-            if (result.migrationsExecuted > 0) {
-                LOG.info("store: schema migrated from version {} to {} ({} script(s)) at {}",
-                        result.initialSchemaVersion == null ? "none" : result.initialSchemaVersion,
-                        result.targetSchemaVersion, result.migrationsExecuted, describe());
+        try (Connection c = dataSource.getConnection()) {
+            if (isPostgres()) {
+                // A blocking lock: the instances that wait for it need not poll, as they would for Flyway's own.
+                try (Statement s = c.createStatement()) { s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")"); }
+            }
+            try {
+                Flyway flyway = flyway(running).load();
+                if (tableExists(c, LEGACY_HISTORY) && !tableExists(c, HISTORY)) takeOverLegacyHistory(c, flyway);
+                MigrationInfoService info = flyway.info();
+                refuseNewer(info, newestKnown(info));
+                refuseHalfMigrated(info);
+                MigrateResult result = flyway.migrate();
+                if (result.migrationsExecuted > 0) {
+                    LOG.info("store: schema migrated from version {} to {} ({} script(s)) at {}",
+                            result.initialSchemaVersion == null ? "none" : result.initialSchemaVersion,
+                            result.targetSchemaVersion, result.migrationsExecuted, describe());
+                }
+            } finally {
+                if (isPostgres()) {
+                    try (Statement s = c.createStatement()) { s.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")"); }
+                }
             }
         } catch (FlywayException e) {
             String script = running.failed != null ? running.failed : running.current;
@@ -124,7 +137,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * Flyway on its own connections (not the pool's, which may be smaller than Flyway needs while the
-     * takeover holds one), reading the scripts from the classpath, in the jar or in a build folder.
+     * migration lock holds one), reading the scripts from the classpath, in the jar or in a build folder.
      */
     private org.flywaydb.core.api.configuration.FluentConfiguration flyway(Callback... callbacks) {
         return Flyway.configure(Database.class.getClassLoader())
@@ -178,45 +191,29 @@ public final class Database implements AutoCloseable {
     }
 
     /** A store created before Flyway: Flyway's history starts at the version its own record reached. */
-    private void takeOverLegacyHistory(Flyway flyway) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            if (!needsTakeOver(c)) return;
-            if (isPostgres()) {
-                try (Statement s = c.createStatement()) { s.execute("SELECT pg_advisory_lock(" + LEGACY_LOCK + ")"); }
-            }
-            try {
-                if (!needsTakeOver(c)) return; // another instance took it over while this one waited
-                int highest;
-                int count;
-                try (Statement s = c.createStatement();
-                     ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version_no), 0), COUNT(*) FROM " + LEGACY_HISTORY)) {
-                    rs.next();
-                    highest = rs.getInt(1);
-                    count = rs.getInt(2);
-                }
-                if (highest != count) {
-                    throw new StoreException("cannot take over the schema record of the store at " + describe() + ": "
-                            + LEGACY_HISTORY + " records " + count + " script(s) up to version " + highest
-                            + ", not versions 1 to " + highest + " each once", null);
-                }
-                MigrationVersion known = newestKnown(flyway.info());
-                MigrationVersion baseline = MigrationVersion.fromVersion(Integer.toString(highest));
-                if (baseline.isNewerThan(known)) throw newer(baseline.getVersion(), known);
-                flyway().baselineVersion(baseline)
-                        .baselineDescription("taken over from " + LEGACY_HISTORY)
-                        .load().baseline();
-                LOG.info("store: took over the schema record of an earlier release ({} at version {}) at {}",
-                        LEGACY_HISTORY, highest, describe());
-            } finally {
-                if (isPostgres()) {
-                    try (Statement s = c.createStatement()) { s.execute("SELECT pg_advisory_unlock(" + LEGACY_LOCK + ")"); }
-                }
-            }
+    private void takeOverLegacyHistory(Connection c, Flyway flyway) throws SQLException {
+        int highest;
+        int count;
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version_no), 0), COUNT(*) FROM " + LEGACY_HISTORY)) {
+            rs.next();
+            highest = rs.getInt(1);
+            count = rs.getInt(2);
         }
-    }
-
-    private boolean needsTakeOver(Connection c) throws SQLException {
-        return tableExists(c, LEGACY_HISTORY) && !tableExists(c, HISTORY);
+        if (highest != count) {
+            // each release applied its scripts in order, one row each: anything else was edited by hand
+            throw new StoreException("cannot take over the schema record of the store at " + describe() + ": "
+                    + LEGACY_HISTORY + " records " + count + " script(s) up to version " + highest
+                    + ", not versions 1 to " + highest + " each once", null);
+        }
+        MigrationVersion known = newestKnown(flyway.info());
+        MigrationVersion baseline = MigrationVersion.fromVersion(Integer.toString(highest));
+        if (baseline.isNewerThan(known)) throw newer(baseline.getVersion(), known);
+        flyway().baselineVersion(baseline)
+                .baselineDescription("taken over from " + LEGACY_HISTORY)
+                .load().baseline();
+        LOG.info("store: took over the schema record of an earlier release ({} at version {}) at {}",
+                LEGACY_HISTORY, highest, describe());
     }
 
     /** In the connection's current schema, whatever case the database keeps the name in. */
