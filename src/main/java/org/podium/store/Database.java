@@ -11,6 +11,7 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,10 +110,16 @@ public final class Database implements AutoCloseable {
             try {
                 Flyway flyway = flyway(running).load();
                 if (tableExists(c, LEGACY_HISTORY) && !tableExists(c, HISTORY)) takeOverLegacyHistory(c, flyway);
-                MigrationInfoService info = flyway.info();
-                refuseNewer(info, newestKnown(info));
-                refuseHalfMigrated(info);
-                MigrateResult result = flyway.migrate();
+                MigrateResult result;
+                try {
+                    result = flyway.migrate();
+                } catch (FlywayValidateException e) {
+                    // the store does not match the scripts: say why in Podium's words where there are some
+                    MigrationInfoService info = flyway.info();
+                    refuseNewer(info, newestKnown(info));
+                    refuseHalfMigrated(info);
+                    throw e;
+                }
                 if (result.migrationsExecuted > 0) {
                     LOG.info("store: schema migrated from version {} to {} ({} script(s)) at {}",
                             result.initialSchemaVersion == null ? "none" : result.initialSchemaVersion,
@@ -146,6 +153,8 @@ public final class Database implements AutoCloseable {
                 .table(HISTORY)
                 .callbacks(callbacks)
                 .skipDefaultCallbacks(true)
+                // nothing applied goes unnoticed: a script this build lacks (a newer release's) fails validation
+                .ignoreMigrationPatterns(new String[0])
                 // an instance that finds another migrating waits for it, however long its scripts take
                 .lockRetryCount(-1)
                 .loggers("slf4j");
