@@ -157,6 +157,11 @@ public final class Database implements AutoCloseable {
                 .ignoreMigrationPatterns(new String[0])
                 // an instance that finds another migrating waits for it, however long its scripts take
                 .lockRetryCount(-1)
+                // a schema that already holds other tables but no history of Podium's (the clustered feed
+                // scheduler's, created first, or a schema shared with other software) gets every script from V1
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .baselineDescription("before the first script")
                 .loggers("slf4j");
     }
 
