@@ -106,7 +106,13 @@ class PodiumJarIT {
         }
     }
 
+    /**
+     * README command 1 from the jar, whole (about 30 s): in the soak run only (mvn verify -Psoak); every
+     * build runs the same demo in-process (DemoStandingsEndToEndTest), its summary and log file included.
+     */
     @Test
+    @org.junit.jupiter.api.Tag("reliability")
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "podium.soak", matches = "true")
     void theDemoShowsItsSummaryEndingWithTheReportAndLogsIntoItsHome() throws Exception {
         Path home = dir.resolve("podium-demo");
         try (PodiumProcess p = PodiumProcess.jar(JAR).start(dir, "demo", "demo", "--home", home.toString())) {

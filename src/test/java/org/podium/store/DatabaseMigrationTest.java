@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Several instances started together on one PostgreSQL database: one migrates it, the others wait
  * and find it migrated; none fails on the tables the others are creating, and no script runs twice.
  */
+@org.junit.jupiter.api.Tag("reliability")
 class DatabaseMigrationTest {
 
     @Test
@@ -27,7 +28,8 @@ class DatabaseMigrationTest {
         int scripts = SchemaUpgradeTest.scripts().size();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
-            for (int attempt = 0; attempt < 10; attempt++) {
+            // four attempts in every build, forty in the soak run (mvn verify -Psoak)
+            for (int attempt = 0; attempt < (org.podium.reliability.Figures.soak() ? 40 : 4); attempt++) {
                 String url = TestDatabases.freshUrl("postgresql", dir);
                 List<Future<List<String>>> starts = startTogether(pool, url);
                 for (Future<List<String>> start : starts) {
@@ -48,7 +50,7 @@ class DatabaseMigrationTest {
                 TestDatabases.PG_ENV + " is not set: this test needs a real PostgreSQL (CI sets it; see .ci/run)");
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
-            for (int attempt = 0; attempt < 5; attempt++) {
+            for (int attempt = 0; attempt < (org.podium.reliability.Figures.soak() ? 20 : 2); attempt++) {
                 String url = TestDatabases.freshUrl("postgresql", dir);
                 try (Database previous = new Database(url, "", "", 1)) {
                     PreviousRelease.migrate(previous.dataSource(), true, 4);
