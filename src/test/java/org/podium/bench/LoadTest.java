@@ -27,7 +27,7 @@ class LoadTest {
 
     @Test
     void aBacklogDroppedAtOnceIsAllPublishedWithinASmallHeap() throws Exception {
-        int files = Integer.getInteger("podium.load.files", Figures.soak() ? 40_000 : 4_000);
+        int files = Integer.getInteger("podium.load.files", Figures.soak() ? 40_000 : 3_000);
         int heapMb = Integer.getInteger("podium.load.heap-mb", Figures.soak() ? 256 : 128);
         SeasonGenerator.Spec spec = Benchmarks.backfillSpec(files);
         Path home = Path.of("target/load-" + files).toAbsolutePath();
