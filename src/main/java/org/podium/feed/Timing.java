@@ -85,11 +85,6 @@ public final class Timing {
         return negative ? -ms : ms;
     }
 
-    /** A time in milliseconds, or null for an empty field. */
-    public static Long millisOrNull(String text) {
-        return text == null || text.isBlank() ? null : millis(text);
-    }
-
     /**
      * A gap: a time or a number of laps, null for the leader (empty or {@code -}).
      *

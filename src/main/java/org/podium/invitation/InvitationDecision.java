@@ -4,7 +4,6 @@ import org.podium.championship.InputDocument;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * An invitation as the current standings decide it.
@@ -33,6 +32,4 @@ public record InvitationDecision(Invitation invitation, NoticeState state, Recip
         notes = List.copyOf(notes);
         inputs = List.copyOf(inputs);
     }
-
-    public Optional<Recipient> recipientIfAny() { return Optional.ofNullable(recipient); }
 }
