@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 60, unit = TimeUnit.MINUTES)
 class CrashSafetyTest {
 
-    /** Ten kills in every build, at least half of them landing mid-work; the soak run kills 100 times. */
-    static final int KILLS = Figures.soak() ? 100 : 10;
+    /** Six kills in every build, at least half of them landing mid-work; the soak run kills 100 times. */
+    static final int KILLS = Figures.soak() ? 100 : 6;
 
     @Test
     void killedRepeatedlyMidBatchItLosesNothingAndDoesNothingTwice(@TempDir Path dir) throws Exception {
