@@ -150,11 +150,13 @@ class GracefulShutdownTest {
     }
 
     static void waitUntil(java.util.function.BooleanSupplier condition, PodiumProcess p, Duration max) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (!p.process.isAlive()) throw new AssertionError("podium exited early:\n" + p.stderr());
-            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within " + max + ":\n" + p.stderr());
-            Thread.sleep(20);
+        try {
+            org.awaitility.Awaitility.await().atMost(max).pollInterval(Duration.ofMillis(20)).until(() -> {
+                if (!p.process.isAlive()) throw new AssertionError("podium exited early:\n" + p.stderr());
+                return condition.getAsBoolean();
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("condition not met within " + max + ":\n" + p.stderr(), e);
         }
     }
 }

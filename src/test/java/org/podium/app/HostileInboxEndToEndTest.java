@@ -227,11 +227,13 @@ class HostileInboxEndToEndTest {
     }
 
     private static void await(Process podium, Path logs, String what, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + DRAIN.toNanos();
-        while (!done.getAsBoolean()) {
-            if (!podium.isAlive()) throw new AssertionError("Podium died (exit " + podium.exitValue() + ") waiting for " + what + "\n" + tail(logs));
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what + "\n" + tail(logs));
-            Thread.sleep(200);
+        try {
+            org.awaitility.Awaitility.await().atMost(DRAIN).pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
+                if (!podium.isAlive()) throw new AssertionError("Podium died (exit " + podium.exitValue() + ") waiting for " + what + "\n" + tail(logs));
+                return done.getAsBoolean();
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what + "\n" + tail(logs), e);
         }
     }
 

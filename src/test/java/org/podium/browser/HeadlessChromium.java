@@ -135,15 +135,11 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Waits until the script expression {@code condition} is true in the page, checking every 50 ms. */
     public void await(String condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!script("return !!(" + condition + ")").asBoolean()) {
-            if (System.nanoTime() > deadline) throw new IllegalStateException("not within " + timeout + ": " + condition);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        try {
+            org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+                    .until(() -> script("return !!(" + condition + ")").asBoolean());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new IllegalStateException("not within " + timeout + ": " + condition, e);
         }
     }
 
@@ -196,22 +192,20 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     private static void awaitReady(HttpClient http, String base, Process driver) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!driver.isAlive()) throw new IllegalStateException("chromedriver exited with " + driver.exitValue());
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/status"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && Json.MAPPER.readTree(r.body()).path("value").path("ready").asBoolean()) return;
-            } catch (IOException ignored) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try { Thread.sleep(100); } catch (InterruptedException e) { Thread.currentThread().interrupt(); return; }
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                if (!driver.isAlive()) throw new IllegalStateException("chromedriver exited with " + driver.exitValue());
+                try {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/status"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                    return r.statusCode() == 200 && Json.MAPPER.readTree(r.body()).path("value").path("ready").asBoolean();
+                } catch (IOException notListeningYet) {
+                    return false;
+                }
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new IllegalStateException("chromedriver did not become ready within 30 s", e);
         }
-        throw new IllegalStateException("chromedriver did not become ready within 30 s");
     }
 
     private static Optional<Path> onPath(String name) {
