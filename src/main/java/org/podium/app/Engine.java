@@ -30,7 +30,7 @@ final class Engine implements AutoCloseable {
     }
 
     /**
-     * @param serve whether the management server (health, metrics) runs, as {@code application.properties}
+     * @param serve whether the management server (health, metrics) and the outbox API run, as {@code application.properties}
      *              configures it, and the feeds are polled on their schedules; only the daemon serves, so
      *              one-shot runs never contend for its port nor poll a feed twice
      */
@@ -50,6 +50,8 @@ final class Engine implements AutoCloseable {
         main.addOverrideProperty("podium.home", home.root().toString());
         if (!serve) {
             main.addOverrideProperty("camel.management.enabled", "false");
+            // nor the outbox API (routes/6-serve.yaml): its route does not start without its server
+            main.addOverrideProperty("camel.server.enabled", "false");
             // A run that ends by itself polls each due feed once, itself: no cron fires during it.
             main.addOverrideProperty(PollConfiguration.SCHEDULED, "false");
         }
@@ -75,6 +77,13 @@ final class Engine implements AutoCloseable {
 
     private String management() {
         CamelContext c = context();
+        String outbox = Boolean.parseBoolean(c.getPropertiesComponent().resolveProperty("camel.server.enabled").orElse("false"))
+                ? "; outbox at http://" + c.resolvePropertyPlaceholders("{{podium.serve.host}}:{{podium.serve.port}}")
+                  + "/outbox/index.json" : "";
+        return outbox + observe(c);
+    }
+
+    private String observe(CamelContext c) {
         if (!Boolean.parseBoolean(c.getPropertiesComponent().resolveProperty("camel.management.enabled").orElse("false"))) {
             return "";
         }

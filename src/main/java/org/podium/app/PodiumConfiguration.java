@@ -143,6 +143,18 @@ public class PodiumConfiguration implements CamelConfiguration {
         return new Outbox(Path.of(dir), db.dataSource(), clock);
     }
 
+    /** The outbox over HTTP (routes/6-serve.yaml), served by run only. */
+    @BindToRegistry(value = "outboxApi", lazy = true)
+    public org.podium.serve.OutboxApi outboxApi(@BeanInject("outbox") Outbox outbox,
+                                                @PropertyInject(value = "podium.serve.token", defaultValue = "") String token) {
+        org.podium.serve.BearerToken bearer = new org.podium.serve.BearerToken(token);
+        return new org.podium.serve.OutboxApi(new org.podium.serve.OutboxDocuments(outbox, bearer.required()), bearer);
+    }
+
+    /** The outbox API's response headers: Camel's HTTP filter, with Cache-Control let out. */
+    @BindToRegistry(value = "serveHeaders", lazy = true)
+    public org.podium.serve.ResponseHeaders serveHeaders() { return new org.podium.serve.ResponseHeaders(); }
+
     @BindToRegistry(value = "noticeDesk", lazy = true)
     public NoticeDesk noticeDesk(@BeanInject("database") Database db, @BeanInject("outbox") Outbox outbox,
                                  @BeanInject("clock") Clock clock, @BeanInject(PodiumMeters.BEAN) PodiumMeters meters) {
@@ -294,6 +306,7 @@ public class PodiumConfiguration implements CamelConfiguration {
         // Every podium.* value is checked before anything reads it: a bad one stops start-up naming its key.
         Settings.warnUnknown(System.getenv(), System.getProperties());
         Settings.check(camelContext.getPropertiesComponent()::resolveProperty);
+        Settings.checkServe(camelContext.getPropertiesComponent()::resolveProperty);
         // The meters exist from the start, so that the first scrape already shows them (at zero).
         camelContext.addStartupListener(new StartupListener() {
             @Override

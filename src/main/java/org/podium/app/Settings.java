@@ -80,6 +80,35 @@ final class Settings {
         if (!problems.isEmpty()) throw new ConfigurationException(String.join("; ", problems), null);
     }
 
+    /**
+     * The outbox API ({@code camel.server.enabled}, in run) off the loopback interface must have a token:
+     * the outbox would otherwise be open to the network.
+     *
+     * @throws ConfigurationException naming podium.serve.token and the host
+     */
+    static void checkServe(Function<String, Optional<String>> resolve) {
+        if (!resolve.apply("camel.server.enabled").orElse("false").strip().equals("true")) return;
+        String host = resolve.apply("podium.serve.host").orElse("").strip();
+        String token = resolve.apply("podium.serve.token").orElse("").strip();
+        if (!token.isEmpty() || loopback(host)) return;
+        throw new ConfigurationException("podium.serve.token (environment " + environmentName("podium.serve.token")
+                + ") is not set, and podium.serve.host (environment " + environmentName("podium.serve.host") + ") is \""
+                + host + "\", not the loopback interface: set a token (readers then send \"Authorization: Bearer <token>\"), "
+                + "or serve on 127.0.0.1", null);
+    }
+
+    /** True for a loopback address or a name that resolves only to loopback addresses ({@code localhost}). */
+    static boolean loopback(String host) {
+        if (host.isEmpty()) return false;
+        try {
+            java.net.InetAddress[] all = java.net.InetAddress.getAllByName(host);
+            for (java.net.InetAddress a : all) if (!a.isLoopbackAddress()) return false;
+            return all.length > 0;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
     /** What is wrong with {@code value} for {@code key}, or null. */
     static String problem(String key, String defaultValue, String value) {
         if (key.equals("podium.db.url")) {

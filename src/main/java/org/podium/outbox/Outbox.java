@@ -13,6 +13,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The outbox that downstream systems read. A document is written (atomically) only when its content
@@ -65,29 +68,87 @@ public final class Outbox {
         }
     }
 
+    /** One file of the outbox as its ledger records it: what {@code index.json} lists. */
+    public record Entry(String path, String kind, int version, String sha256, Instant updated) {}
+
+    /** Every file the ledger records, by path. */
+    public List<Entry> entries() {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT path, kind, version_no, sha256, updated_at FROM outbox_file ORDER BY path");
+             ResultSet rs = ps.executeQuery()) {
+            List<Entry> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new Entry(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the outbox ledger: " + e.getMessage(), e);
+        }
+    }
+
+    /** The ledger's record of one file, if it has one. */
+    public Optional<Entry> entry(String relativePath) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT path, kind, version_no, sha256, updated_at FROM outbox_file WHERE path = ?")) {
+            ps.setString(1, relativePath);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Entry(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant())) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the outbox ledger: " + e.getMessage(), e);
+        }
+    }
+
     /** Rewrites {@code index.json} from what the outbox holds. */
     public void writeIndex() {
         ObjectNode index = Json.object();
         index.put("schema", INDEX_SCHEMA);
         index.put("generated", clock.instant().toString());
         ArrayNode files = index.putArray("files");
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT path, kind, version_no, sha256, updated_at FROM outbox_file ORDER BY path");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                ObjectNode f = files.addObject();
-                f.put("path", rs.getString(1));
-                f.put("kind", rs.getString(2));
-                f.put("version", rs.getInt(3));
-                f.put("sha256", rs.getString(4));
-                f.put("updated", rs.getTimestamp(5).toInstant().toString());
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the outbox ledger: " + e.getMessage(), e);
+        for (Entry e : entries()) {
+            ObjectNode f = files.addObject();
+            f.put("path", e.path());
+            f.put("kind", e.kind());
+            f.put("version", e.version());
+            f.put("sha256", e.sha256());
+            f.put("updated", e.updated().toString());
         }
         index.put("count", files.size());
         AtomicFiles.write(root.resolve("index.json"), Json.bytes(index));
+    }
+
+    /**
+     * Writes another Podium's document as it is, byte for byte, at its path and with its version, kind and
+     * time of change: a mirror's copy, never computed here. The caller has checked the bytes against the
+     * SHA-256 the other Podium announced.
+     *
+     * @throws IllegalArgumentException when the path leaves the outbox, or the ledger already holds a newer
+     *                                  version of it (a mirror never goes back)
+     */
+    public void mirror(String relativePath, String kind, int version, Instant updated, byte[] bytes) {
+        Path target = resolve(relativePath);
+        String sha = Json.sha256(bytes);
+        try (Connection c = db.getConnection()) {
+            Row row = row(c, relativePath);
+            if (row != null && row.version > version) {
+                throw new IllegalArgumentException("the outbox holds version " + row.version + " of " + relativePath
+                        + ", newer than the version " + version + " offered");
+            }
+            AtomicFiles.write(target, bytes);
+            upsert(c, relativePath, sha, sha, version, kind, updated, row != null);
+        } catch (SQLException e) {
+            throw new StoreException("cannot record outbox file " + relativePath + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True when the ledger records {@code relativePath} with this SHA-256 and the file is there. */
+    public boolean holds(String relativePath, String sha256) {
+        return entry(relativePath).filter(e -> e.sha256().equalsIgnoreCase(sha256)).isPresent()
+                && java.nio.file.Files.isRegularFile(resolve(relativePath));
     }
 
     /** Records a file written by someone else (a notice), so the index lists it. */
