@@ -37,11 +37,13 @@ import java.util.regex.Pattern;
  * @param resultStatus    the status written into file names where the source never says (SRO pages);
  *                        null where the source's file names carry it
  * @param enabled         a disabled feed is validated but never polled
+ * @param mirror          a podium-index feed whose documents go into the outbox as they are, at their path and
+ *                        version, instead of into the inbox; false for every other kind
  */
 public record Feed(String id, String series, FeedKind kind, URI baseUrl, String season, String sourceSeason,
                    String championship, List<FeedEvent> events, String cron, ZoneId timeZone,
                    Set<String> allowedHosts, long maxBytes, Duration connectTimeout, Duration responseTimeout,
-                   Retries retries, ResultStatus resultStatus, boolean enabled) {
+                   Retries retries, ResultStatus resultStatus, boolean enabled, boolean mirror) {
 
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
@@ -83,6 +85,7 @@ public record Feed(String id, String series, FeedKind kind, URI baseUrl, String 
         positive(connectTimeout, "connectTimeout");
         positive(responseTimeout, "responseTimeout");
         Objects.requireNonNull(retries, "retries");
+        if (mirror && kind != FeedKind.PODIUM_INDEX) throw new IllegalArgumentException("only a podium-index feed can mirror");
     }
 
     private static void positive(Duration d, String name) {

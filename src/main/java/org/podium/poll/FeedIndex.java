@@ -16,7 +16,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A Podium feed index (docs/formats.md, Podium JSON): {@code {"schema":"podium.feed-index/1","documents":[{"url","sha256","updated"}]}}.
+ * A Podium feed index (docs/formats.md, Podium JSON): {@code {"schema":"podium.feed-index/1","documents":[{"url","sha256","updated"}]}};
+ * a Podium serving its outbox adds each document's {@code kind} and {@code version}, which a mirror needs.
  */
 public record FeedIndex(List<Document> documents) {
 
@@ -28,13 +29,21 @@ public record FeedIndex(List<Document> documents) {
      * @param url     as the index writes it, relative to the index or absolute
      * @param sha256  of the document's bytes, lower case
      * @param updated when it last changed, or null
+     * @param kind    the outbox's kind of the document ({@code standings}…), or null: what a Podium serving its
+     *                outbox adds, for a mirror
+     * @param version the document's version in that outbox, or null
      */
-    public record Document(String url, String sha256, Instant updated) {
+    public record Document(String url, String sha256, Instant updated, String kind, Integer version) {
         public Document {
             if (url == null || url.isBlank()) throw new IllegalArgumentException("url must be given");
             Objects.requireNonNull(sha256, "sha256");
             if (!SHA256.matcher(sha256).matches()) throw new IllegalArgumentException("sha256 must be 64 hex digits, was \"" + sha256 + "\"");
             sha256 = sha256.toLowerCase(Locale.ROOT);
+            if (version != null && version < 1) throw new IllegalArgumentException("version must be 1 or more, was " + version);
+        }
+
+        public Document(String url, String sha256, Instant updated) {
+            this(url, sha256, updated, null, null);
         }
     }
 
@@ -78,8 +87,15 @@ public record FeedIndex(List<Document> documents) {
                     throw new IllegalArgumentException(where + ".updated must be an ISO-8601 instant such as 2024-02-10T18:00:00Z, was " + u);
                 }
             }
+            JsonNode kind = d.path("kind");
+            if (!kind.isMissingNode() && !kind.isNull() && !kind.isTextual()) throw new IllegalArgumentException(where + ".kind must be a text");
+            JsonNode version = d.path("version");
+            if (!version.isMissingNode() && !version.isNull() && !version.isIntegralNumber()) {
+                throw new IllegalArgumentException(where + ".version must be a whole number");
+            }
             try {
-                out.add(new Document(url.asText().strip(), sha.asText().strip(), updated));
+                out.add(new Document(url.asText().strip(), sha.asText().strip(), updated, kind.isTextual() ? kind.asText() : null,
+                        version.isIntegralNumber() ? version.intValue() : null));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage());
             }

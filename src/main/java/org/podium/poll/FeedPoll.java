@@ -1,6 +1,7 @@
 package org.podium.poll;
 
 import org.podium.outbox.Json;
+import org.podium.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ final class FeedPoll {
     private final LinkPolicy links;
     private final FeedLedger ledger;
     private final InboxWriter inbox;
+    private final Outbox outbox;
     private final Clock clock;
     private final Instant startedAt;
     private final long requestsBefore;
@@ -35,13 +37,16 @@ final class FeedPoll {
     private final List<String> problems = new ArrayList<>();
     private final List<FeedMisconfigured> misconfigurations = new ArrayList<>();
     private boolean failed;
+    private boolean mirrored;
 
-    FeedPoll(Feed feed, FeedClient client, LinkPolicy links, FeedLedger ledger, InboxWriter inbox, Clock clock) {
+    /** @param outbox where a mirror feed writes; null where there is none (a mirror's poll then fails) */
+    FeedPoll(Feed feed, FeedClient client, LinkPolicy links, FeedLedger ledger, InboxWriter inbox, Outbox outbox, Clock clock) {
         this.feed = feed;
         this.client = client;
         this.links = links;
         this.ledger = ledger;
         this.inbox = inbox;
+        this.outbox = outbox;
         this.clock = clock;
         this.startedAt = clock.instant();
         this.requestsBefore = client.requestsSent();
@@ -128,6 +133,44 @@ final class FeedPoll {
         ledger.remember(feed.id(), url, seen, sha, written, clock.instant());
         return count(FetchOutcome.FETCHED, url, "→ inbox/" + written + " (" + f.body().length + " bytes)");
     }
+
+    /**
+     * Copies another Podium's outbox document into this outbox, byte for byte, at {@code path} with the
+     * index's kind, version and time of change, unless this outbox already holds those bytes there. The bytes
+     * are fetched whole, without validators (the index's hash already says they changed), and written only
+     * when their SHA-256 is the index's.
+     */
+    FetchOutcome mirror(URI uri, String path, FeedIndex.Document d) throws InterruptedException {
+        String url = uri.toString();
+        if (outbox == null) return failed(url + ": this Podium has no outbox to mirror into");
+        if (outbox.holds(path, d.sha256())) return count(FetchOutcome.SAME_HASH, url, "as the index says, already in outbox/" + path);
+        Fetched f;
+        try {
+            f = client.get(uri, Validators.NONE);
+        } catch (Refused e) {
+            return refused(url, e.getMessage());
+        } catch (FetchFailed e) {
+            return failed(url + ": " + e.getMessage());
+        }
+        if (f.notModified()) return failed(url + ": answered 304 to a request without validators");
+        String sha = Json.sha256(f.body());
+        if (!d.sha256().equalsIgnoreCase(sha)) {
+            return failed(url + ": its SHA-256 " + sha + " is not the " + d.sha256() + " the index gives; not written");
+        }
+        try {
+            outbox.mirror(path, d.kind(), d.version(), d.updated() != null ? d.updated() : clock.instant(), f.body());
+        } catch (IllegalArgumentException e) {
+            return refused(url, e.getMessage() + "; not written");
+        } catch (UncheckedIOException e) {
+            return failed(url + ": " + e.getMessage());
+        }
+        mirrored = true;
+        ledger.remember(feed.id(), url, new Validators(f.etag(), f.lastModified()), sha, "outbox/" + path, clock.instant());
+        return count(FetchOutcome.FETCHED, url, "→ outbox/" + path + " (version " + d.version() + ", " + f.body().length + " bytes)");
+    }
+
+    /** True when this poll wrote a document into the outbox (its index is then to be rewritten). */
+    boolean mirrored() { return mirrored; }
 
     /** Something that makes this poll's answer untrustworthy or incomplete (a portal answer for another event). */
     FetchOutcome failed(String problem) {

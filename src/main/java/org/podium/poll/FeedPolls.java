@@ -1,5 +1,6 @@
 package org.podium.poll;
 
+import org.podium.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,16 +27,24 @@ public final class FeedPolls implements AutoCloseable {
     private final FeedLedger ledger;
     private final FeedStatus status;
     private final InboxWriter inbox;
+    private final Outbox outbox;
     private final String userAgent;
     private final Clock clock;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, FeedClient> clients = new ConcurrentHashMap<>();
 
     public FeedPolls(Feeds feeds, FeedLedger ledger, FeedStatus status, InboxWriter inbox, String userAgent, Clock clock) {
+        this(feeds, ledger, status, inbox, null, userAgent, clock);
+    }
+
+    /** @param outbox where mirror feeds ({@code mirror: true}) write; null when no feed mirrors */
+    public FeedPolls(Feeds feeds, FeedLedger ledger, FeedStatus status, InboxWriter inbox, Outbox outbox, String userAgent,
+                     Clock clock) {
         this.feeds = feeds;
         this.ledger = ledger;
         this.status = status;
         this.inbox = inbox;
+        this.outbox = outbox;
         this.userAgent = userAgent;
         this.clock = clock;
         status.load(feeds, ledger.polls(), clock.instant());
@@ -63,7 +72,7 @@ public final class FeedPolls implements AutoCloseable {
         ReentrantLock lock = locks.computeIfAbsent(feedId, id -> new ReentrantLock());
         lock.lock();
         try {
-            FeedPoll poll = new FeedPoll(feed, client(feed), LinkPolicy.of(feed), ledger, inbox, clock);
+            FeedPoll poll = new FeedPoll(feed, client(feed), LinkPolicy.of(feed), ledger, inbox, outbox, clock);
             try {
                 FeedAdapter.of(feed.kind()).poll(poll);
             } catch (InterruptedException e) {
@@ -73,6 +82,8 @@ public final class FeedPolls implements AutoCloseable {
                 poll.failed("the poll stopped: " + e.getClass().getSimpleName() + ": " + e.getMessage());
                 LOG.debug("{}: poll stopped", feedId, e);
             }
+            // a mirror's documents are in the outbox: its index lists them now, not at the next publication
+            if (poll.mirrored()) outbox.writeIndex();
             PollResult r = poll.finish();
             record(feed, r);
             return r;

@@ -53,7 +53,7 @@ public final class FeedsFile {
     private static final Map<FeedKind, Set<String>> KIND_KEYS = Map.of(
             FeedKind.ALKAMEL_PORTAL, Set.of("season", "portalSeason", "championship", "events"),
             FeedKind.SRO_RESULTS, Set.of("season", "year", "events", "resultStatus"),
-            FeedKind.PODIUM_INDEX, Set.of());
+            FeedKind.PODIUM_INDEX, Set.of("mirror"));
     private static final Map<FeedKind, String> EVENT_SOURCE_KEY = Map.of(
             FeedKind.ALKAMEL_PORTAL, "portalEvent", FeedKind.SRO_RESULTS, "slug");
     private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -165,6 +165,7 @@ public final class FeedsFile {
             String championship = null;
             List<FeedEvent> events = List.of();
             ResultStatus status = null;
+            boolean mirror = false;
             switch (kind) {
                 case ALKAMEL_PORTAL -> {
                     season = season(n, path);
@@ -190,7 +191,8 @@ public final class FeedsFile {
                         throw fail(join(path, "resultStatus"), "\"" + s + "\" is not PROVISIONAL or OFFICIAL");
                     }
                 }
-                case PODIUM_INDEX -> { /* the documents carry their own season, event and status */ }
+                // the documents carry their own season, event and status
+                case PODIUM_INDEX -> mirror = n.has("mirror") && bool(n, path, "mirror");
                 default -> throw new IllegalStateException(kind.toString());
             }
 
@@ -207,7 +209,7 @@ public final class FeedsFile {
             Retries retries = retries(n, defaults, path);
             try {
                 return new Feed(id, series, kind, baseUrl, season, sourceSeason, championship, events, cron, zone,
-                        hosts, maxBytes, connect, response, retries, status, enabled);
+                        hosts, maxBytes, connect, response, retries, status, enabled, mirror);
             } catch (IllegalArgumentException e) {
                 throw fail(path + " (" + id + ")", e.getMessage());
             }

@@ -4,13 +4,21 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+
+import org.podium.outbox.ReportWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Polls a Podium feed index: every listed document whose SHA-256 differs from the one last written is
  * fetched, checked against the index's hash and written under {@code inbox/<series>/}, keeping its path
- * below the index's folder (canonical documents carry their own metadata).
+ * below the index's folder (canonical documents carry their own metadata). A mirror feed writes each into
+ * the outbox instead, at that same path, with the index's version: another Podium's outbox, copied.
  */
 final class PodiumIndexAdapter implements FeedAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger("podium.poll");
 
     @Override
     public void poll(FeedPoll poll) throws InterruptedException {
@@ -33,6 +41,10 @@ final class PodiumIndexAdapter implements FeedAdapter {
                 poll.refused("document of " + indexUrl, e.getMessage());
                 continue;
             }
+            if (feed.mirror()) {
+                mirror(poll, uri, d);
+                continue;
+            }
             List<String> parts = new ArrayList<>();
             parts.add(feed.series());
             parts.addAll(poll.links().segmentsBelowBase(uri));
@@ -42,5 +54,33 @@ final class PodiumIndexAdapter implements FeedAdapter {
             }
             poll.document(uri, parts, d.sha256());
         }
+    }
+
+    /** Names a mirror writes for itself: its own indexes, and its own report of its own state. */
+    private static final Set<String> OWN = Set.of("index.json", "feed-index.json");
+
+    private static void mirror(FeedPoll poll, URI uri, FeedIndex.Document d) throws InterruptedException {
+        List<String> parts = poll.links().segmentsBelowBase(uri);
+        if (parts.isEmpty()) {
+            poll.refused(uri.toString(), "names no file below the index's folder");
+            return;
+        }
+        try {
+            for (String part : parts) InboxWriter.check(part);
+        } catch (Refused e) {
+            poll.refused(uri.toString(), e.getMessage());
+            return;
+        }
+        String path = String.join("/", parts);
+        if (d.kind() == null || d.version() == null) {
+            poll.refused(uri.toString(), "the index gives no kind or version for it: a mirror copies another Podium's outbox "
+                    + "through its /outbox/feed-index.json, which gives both");
+            return;
+        }
+        if (OWN.contains(path) || ReportWriter.KIND.equals(d.kind()) || ReportWriter.PATH.equals(path)) {
+            LOG.info("{}: {} not mirrored: this Podium writes its own {}", poll.feed().id(), uri, path);
+            return;
+        }
+        poll.mirror(uri, path, d);
     }
 }

@@ -40,8 +40,9 @@ public class PollConfiguration implements CamelConfiguration {
     public FeedPolls feedPoller(@BeanInject("feeds") Feeds feeds, @BeanInject("database") Database db,
                                 @BeanInject("feedStatus") FeedStatus status, @BeanInject("clock") Clock clock,
                                 @PropertyInject("podium.inbox") String inbox,
-                                @PropertyInject("podium.poll.user-agent") String userAgent) {
-        return new FeedPolls(feeds, new FeedLedger(db.dataSource()), status, new InboxWriter(Path.of(inbox)), userAgent, clock);
+                                @PropertyInject("podium.poll.user-agent") String userAgent,
+                                @BeanInject("outbox") org.podium.outbox.Outbox outbox) {
+        return new FeedPolls(feeds, new FeedLedger(db.dataSource()), status, new InboxWriter(Path.of(inbox)), outbox, userAgent, clock);
     }
 
     @Override
