@@ -39,11 +39,13 @@ import java.util.regex.Pattern;
  * @param enabled         a disabled feed is validated but never polled
  * @param mirror          a podium-index feed whose documents go into the outbox as they are, at their path and
  *                        version, instead of into the inbox; false for every other kind
+ * @param tokenFrom       the environment variable (or, failing it, system property) holding the bearer token
+ *                        sent to a podium-index feed's host, or null: the name, never the secret, is configured
  */
 public record Feed(String id, String series, FeedKind kind, URI baseUrl, String season, String sourceSeason,
                    String championship, List<FeedEvent> events, String cron, ZoneId timeZone,
                    Set<String> allowedHosts, long maxBytes, Duration connectTimeout, Duration responseTimeout,
-                   Retries retries, ResultStatus resultStatus, boolean enabled, boolean mirror) {
+                   Retries retries, ResultStatus resultStatus, boolean enabled, boolean mirror, String tokenFrom) {
 
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
@@ -86,6 +88,15 @@ public record Feed(String id, String series, FeedKind kind, URI baseUrl, String 
         positive(responseTimeout, "responseTimeout");
         Objects.requireNonNull(retries, "retries");
         if (mirror && kind != FeedKind.PODIUM_INDEX) throw new IllegalArgumentException("only a podium-index feed can mirror");
+        if (tokenFrom != null && kind != FeedKind.PODIUM_INDEX) throw new IllegalArgumentException("only a podium-index feed sends a token");
+    }
+
+    /** The bearer token {@code tokenFrom} names, or null when the feed sends none or the name holds nothing. */
+    public String token() {
+        if (tokenFrom == null) return null;
+        String v = System.getenv(tokenFrom);
+        if (v == null || v.isBlank()) v = System.getProperty(tokenFrom);
+        return v == null || v.isBlank() ? null : v.strip();
     }
 
     private static void positive(Duration d, String name) {

@@ -65,6 +65,7 @@ final class FeedClient implements AutoCloseable {
     private final LinkPolicy policy;
     private final CloseableHttpClient client;
     private final RetryConfig retryConfig;
+    private final String token;
     /** Requests sent, every attempt and redirect hop: a poll's share is the difference (one poll of a feed at a time). */
     private final AtomicLong requests = new AtomicLong();
 
@@ -72,6 +73,7 @@ final class FeedClient implements AutoCloseable {
         this.feed = feed;
         this.policy = policy;
         this.retryConfig = retryConfig(feed.retries());
+        this.token = feed.token();
         BasicHttpClientConnectionManager connections = new BasicHttpClientConnectionManager();
         connections.setConnectionConfig(ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(feed.connectTimeout()))
@@ -176,6 +178,8 @@ final class FeedClient implements AutoCloseable {
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             HttpGet get = new HttpGet(uri);
             if (feed.closesConnections()) get.setHeader("Connection", "close");
+            // to the feed's allowed hosts only: every link and redirect was checked against them
+            if (token != null) get.setHeader("Authorization", "Bearer " + token);
             if (validators.etag() != null) get.setHeader("If-None-Match", validators.etag());
             if (validators.lastModified() != null) get.setHeader("If-Modified-Since", validators.lastModified());
             AtomicBoolean late = new AtomicBoolean();

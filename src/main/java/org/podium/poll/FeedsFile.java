@@ -53,7 +53,7 @@ public final class FeedsFile {
     private static final Map<FeedKind, Set<String>> KIND_KEYS = Map.of(
             FeedKind.ALKAMEL_PORTAL, Set.of("season", "portalSeason", "championship", "events"),
             FeedKind.SRO_RESULTS, Set.of("season", "year", "events", "resultStatus"),
-            FeedKind.PODIUM_INDEX, Set.of("mirror"));
+            FeedKind.PODIUM_INDEX, Set.of("mirror", "tokenFrom"));
     private static final Map<FeedKind, String> EVENT_SOURCE_KEY = Map.of(
             FeedKind.ALKAMEL_PORTAL, "portalEvent", FeedKind.SRO_RESULTS, "slug");
     private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -166,6 +166,7 @@ public final class FeedsFile {
             List<FeedEvent> events = List.of();
             ResultStatus status = null;
             boolean mirror = false;
+            String tokenFrom = null;
             switch (kind) {
                 case ALKAMEL_PORTAL -> {
                     season = season(n, path);
@@ -192,7 +193,13 @@ public final class FeedsFile {
                     }
                 }
                 // the documents carry their own season, event and status
-                case PODIUM_INDEX -> mirror = n.has("mirror") && bool(n, path, "mirror");
+                case PODIUM_INDEX -> {
+                    mirror = n.has("mirror") && bool(n, path, "mirror");
+                    tokenFrom = text(n, path, "tokenFrom", false);
+                    if (tokenFrom != null && !tokenFrom.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
+                        throw fail(join(path, "tokenFrom"), "the name of an environment variable such as RELAY_TOKEN, was \"" + tokenFrom + "\"");
+                    }
+                }
                 default -> throw new IllegalStateException(kind.toString());
             }
 
@@ -207,12 +214,18 @@ public final class FeedsFile {
             Duration connect = duration(n, defaults, path, "connectTimeout", DEFAULT_CONNECT_TIMEOUT);
             Duration response = duration(n, defaults, path, "responseTimeout", DEFAULT_RESPONSE_TIMEOUT);
             Retries retries = retries(n, defaults, path);
+            Feed feed;
             try {
-                return new Feed(id, series, kind, baseUrl, season, sourceSeason, championship, events, cron, zone,
-                        hosts, maxBytes, connect, response, retries, status, enabled, mirror);
+                feed = new Feed(id, series, kind, baseUrl, season, sourceSeason, championship, events, cron, zone,
+                        hosts, maxBytes, connect, response, retries, status, enabled, mirror, tokenFrom);
             } catch (IllegalArgumentException e) {
                 throw fail(path + " (" + id + ")", e.getMessage());
             }
+            if (enabled && tokenFrom != null && feed.token() == null) {
+                throw fail(join(path, "tokenFrom"), "neither the environment variable " + tokenFrom + " nor the system property "
+                        + tokenFrom + " holds the token to send: set it, or remove tokenFrom");
+            }
+            return feed;
         }
 
         private List<FeedEvent> events(JsonNode n, String path, FeedKind kind, SeriesRules rules, String season) {

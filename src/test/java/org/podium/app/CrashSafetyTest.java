@@ -178,7 +178,7 @@ class CrashSafetyTest {
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 // a quicker start (C1 only, serial GC): the runs are short and the kills need a JVM at work
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Dpodium.inbox.read-lock-min-age=50", "-Dpodium.management.port=0", "-cp", classpath, Podium.class.getName(), command,
+                "-Dpodium.inbox.read-lock-min-age=50", "-Dpodium.management.port=0", "-Dpodium.serve.port=0", "-cp", classpath, Podium.class.getName(), command,
                 "--home", home.toString());
         return new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("podium-" + n + ".log").toFile()).start();

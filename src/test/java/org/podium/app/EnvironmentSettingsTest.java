@@ -34,12 +34,14 @@ class EnvironmentSettingsTest {
     }
 
     @Test
-    void theDaemonServesHealthOnThePortTheEnvironmentGives() throws Exception {
+    void theDaemonServesHealthAndTheOutboxOnThePortsTheEnvironmentGives() throws Exception {
         int port = HealthAndMetricsTest.freePort();
+        int outboxPort = HealthAndMetricsTest.freePort();
         var http = java.net.http.HttpClient.newHttpClient();
         var health = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/observe/health/live")).build();
         java.nio.file.Files.createDirectories(dir.resolve("home"));
         try (PodiumProcess p = PodiumProcess.classes().env("PODIUM_MANAGEMENT_PORT", Integer.toString(port))
+                .env("PODIUM_SERVE_PORT", Integer.toString(outboxPort))
                 .start(dir, "run", "run", "--home", dir.resolve("home").toString())) {
             GracefulShutdownTest.waitUntil(() -> {
                 try {
@@ -51,7 +53,11 @@ class EnvironmentSettingsTest {
                     return false;
                 }
             }, p, Duration.ofSeconds(120));
-            assertThat(p.stderr()).contains("health at http://127.0.0.1:" + port + "/observe/health");
+            assertThat(p.stderr()).contains("health at http://127.0.0.1:" + port + "/observe/health")
+                    .contains("outbox at http://127.0.0.1:" + outboxPort + "/outbox/index.json");
+            var feedIndex = java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + outboxPort + "/outbox/feed-index.json")).build();
+            assertThat(http.send(feedIndex, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         }
     }
 

@@ -44,6 +44,7 @@ class GracefulShutdownTest {
                 .property("podium.inbox.read-lock-min-age", "50")
                 .property("podium.inbox.poll-delay", "100")
                 .property("podium.management.port", Integer.toString(HealthAndMetricsTest.freePort()))
+                .property("podium.serve.port", Integer.toString(HealthAndMetricsTest.freePort()))
                 .start(dir, "daemon", "run", "--home", home.toString());
         try (daemon) {
             waitUntil(() -> doneFiles(inbox).size() >= 20, daemon, Duration.ofSeconds(120));

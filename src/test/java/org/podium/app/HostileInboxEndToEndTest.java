@@ -205,7 +205,7 @@ class HostileInboxEndToEndTest {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-Xlog:gc:file=" + logs.resolve("gc.log"),
-                "-Dpodium.inbox.read-lock-min-age=200", "-Dpodium.inbox.poll-delay=100",
+                "-Dpodium.inbox.read-lock-min-age=200", "-Dpodium.inbox.poll-delay=100", "-Dpodium.serve.port=0",
                 "-cp", classpath, Podium.class.getName(), "run", "--home", home.root().toString());
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs.resolve("podium.log").toFile()).start();
     }

@@ -23,8 +23,8 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two Podiums in one JVM: the first publishes the demo season and serves its outbox over HTTP; the second
- * polls the first's feed index through a mirror feed on its schedule, and ends with every document of the
+ * Two Podiums in one JVM: the first publishes the demo season and serves its outbox over HTTP behind a token;
+ * the second polls the first's feed index through a mirror feed on its schedule, sending the token, and ends with every document of the
  * first in its own outbox, byte for byte, without ingesting or computing anything.
  */
 class MirrorTest {
@@ -32,7 +32,10 @@ class MirrorTest {
     @Test
     void theSecondPodiumsOutboxHoldsEveryDocumentOfTheFirstByteForByte(@TempDir Path dir) throws Exception {
         int port = HealthAndMetricsTest.freePort();
-        try (TestHome first = OutboxApiTest.serving(new TestHome(dir.resolve("first"), "h2"), port).start()) {
+        // the first lets in only its token, which the second's feed takes from a variable
+        System.setProperty("MIRROR_TEST_TOKEN", "relay-4f0c9e2b");
+        try (TestHome first = OutboxApiTest.serving(new TestHome(dir.resolve("first"), "h2"), port)
+                .with("podium.serve.token", "relay-4f0c9e2b").start()) {
             for (String step : Bundled.lines("demo/steps.txt")) Bundled.copyTree("demo/steps/" + step, first.home.inbox(), false);
             first.awaitIdle();
             Map<String, byte[]> published = documents(first.home.outbox());
@@ -46,6 +49,7 @@ class MirrorTest {
                         series: alms
                         kind: podium-index
                         mirror: true
+                        tokenFrom: MIRROR_TEST_TOKEN
                         enabled: true
                         baseUrl: "http://127.0.0.1:%d/outbox/feed-index.json"
                         allowedHosts: [127.0.0.1]
@@ -78,6 +82,8 @@ class MirrorTest {
                         .containsEntry(FetchOutcome.FETCHED, 0).containsEntry(FetchOutcome.FAILED, 0);
                 assertThat(again.requests()).isEqualTo(1);
             }
+        } finally {
+            System.clearProperty("MIRROR_TEST_TOKEN");
         }
     }
 

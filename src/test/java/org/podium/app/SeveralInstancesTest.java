@@ -365,7 +365,7 @@ class SeveralInstancesTest {
                     "-Dpodium.db.url=" + url, "-Dpodium.db.user=", "-Dpodium.cluster.enabled=true",
                     "-Dpodium.inbox.read-lock-min-age=50", "-Dpodium.inbox.lock-max-age=10000",
                     "-Dpodium.inbox.lock-keep-alive=2000", "-Dpodium.recompute.adopt-interval=3000",
-                    "-Dpodium.recompute.adopt-after=5", "-Dpodium.management.port=0",
+                    "-Dpodium.recompute.adopt-after=5", "-Dpodium.management.port=0", "-Dpodium.serve.port=0",
                     "-cp", classpath, Podium.class.getName(), "run", "--home", home.toString());
             live[n] = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             logs.add(log);

@@ -61,6 +61,41 @@ class FeedsFileTest {
         assertThat(feeds.require("gtwc-asia-2023").resultStatus()).isEqualTo(ResultStatus.OFFICIAL);
     }
 
+    private static final String RELAY = """
+            feeds:
+              - id: relay
+                series: alms
+                kind: podium-index
+                enabled: true
+                baseUrl: "https://podium.example.org/outbox/feed-index.json"
+                allowedHosts: [podium.example.org]
+                cron: "0/30 * * * * ?"
+            """;
+
+    @Test
+    void aPodiumIndexFeedMirrorsOnlyWhenItSaysSo() {
+        assertThat(parse(RELAY).require("relay").mirror()).isFalse();
+        assertThat(parse(RELAY + "    mirror: true\n").require("relay").mirror()).isTrue();
+        assertThat(problem(RELAY + "    mirror: yes\n").getMessage()).contains("mirror");
+        assertThat(problem(ALMS + "    mirror: true\n").getMessage()).contains("feeds[0].mirror").contains("unknown key");
+    }
+
+    @Test
+    void aFeedsTokenIsTheNameOfAVariableThatMustHoldIt() {
+        String yaml = RELAY + "    tokenFrom: FEEDS_FILE_TEST_TOKEN\n";
+        assertThat(problem(yaml).getMessage()).contains("feeds[0].tokenFrom")
+                .contains("neither the environment variable FEEDS_FILE_TEST_TOKEN nor the system property");
+        assertThat(problem(RELAY + "    tokenFrom: \"s3cret token\"\n").getMessage()).contains("the name of an environment variable");
+        System.setProperty("FEEDS_FILE_TEST_TOKEN", "relay-secret");
+        try {
+            Feed f = parse(yaml).require("relay");
+            assertThat(f.token()).isEqualTo("relay-secret");
+            assertThat(f.toString()).doesNotContain("relay-secret");
+        } finally {
+            System.clearProperty("FEEDS_FILE_TEST_TOKEN");
+        }
+    }
+
     @Test
     void aMissingFeedsFileMeansNoFeeds(@TempDir Path dir) {
         assertThat(FeedsFile.load(dir.resolve("feeds.yaml"), SERIES).all()).isEmpty();
