@@ -12,10 +12,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A feed poller over a temporary inbox and H2 store, for feeds given as feeds.yaml text. */
+/** A feed poller over a temporary inbox, outbox and H2 store, for feeds given as feeds.yaml text. */
 final class PollHarness implements AutoCloseable {
 
     final Path inbox;
+    /** Where a mirror feed writes, with its ledger in the same store. */
+    final org.podium.outbox.Outbox outbox;
     final FeedStatus status = new FeedStatus();
     private final Database db;
     private final FeedPolls polls;
@@ -25,7 +27,9 @@ final class PollHarness implements AutoCloseable {
         db = new Database(TestDatabases.freshUrl("h2", dir), "sa", "", 2);
         db.migrate();
         Feeds feeds = FeedsFile.parse(feedsYaml, "feeds.yaml", SeriesCatalog.load(org.podium.demo.DemoConfig.SERIES));
-        polls = new FeedPolls(feeds, new FeedLedger(db.dataSource()), status, new InboxWriter(inbox), "Podium tests", Clock.systemUTC());
+        outbox = new org.podium.outbox.Outbox(dir.resolve("outbox"), db.dataSource(), Clock.systemUTC());
+        polls = new FeedPolls(feeds, new FeedLedger(db.dataSource()), status, new InboxWriter(inbox), outbox, "Podium tests",
+                Clock.systemUTC());
     }
 
     PollResult poll(String feedId) {
