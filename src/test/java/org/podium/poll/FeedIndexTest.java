@@ -27,6 +27,21 @@ class FeedIndexTest {
     }
 
     @Test
+    void aServedOutboxIndexGivesEachDocumentsKindAndVersion() {
+        FeedIndex index = parse("""
+                {"schema":"podium.feed-index/1","documents":[
+                  {"url":"standings/alms/2023-24/drivers-overall.json","sha256":"%s","updated":"2024-02-10T18:00:00Z",
+                   "kind":"standings","version":4}]}
+                """.formatted(SHA));
+        assertThat(index.documents().get(0).kind()).isEqualTo("standings");
+        assertThat(index.documents().get(0).version()).isEqualTo(4);
+        assertThatThrownBy(() -> parse("{\"schema\":\"podium.feed-index/1\",\"documents\":[{\"url\":\"a.json\",\"sha256\":\""
+                + SHA + "\",\"version\":\"4\"}]}")).hasMessageContaining("documents[0].version must be a whole number");
+        assertThatThrownBy(() -> parse("{\"schema\":\"podium.feed-index/1\",\"documents\":[{\"url\":\"a.json\",\"sha256\":\""
+                + SHA + "\",\"version\":0}]}")).hasMessageContaining("version must be 1 or more");
+    }
+
+    @Test
     void anotherSchemaIsRejected() {
         assertThatThrownBy(() -> parse("{\"schema\":\"podium.session-result/1\",\"documents\":[]}"))
                 .hasMessageContaining("schema must be \"podium.feed-index/1\"");
