@@ -1,5 +1,6 @@
 package org.podium.app;
 
+import org.podium.support.AtomicFiles;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -138,7 +139,7 @@ public class PodiumConfiguration implements CamelConfiguration {
     public Outbox outbox(@PropertyInject("podium.outbox") String dir, @BeanInject("database") Database db,
                          @BeanInject("clock") Clock clock) {
         // what a killed process was writing when it died; an hour old, so no live writer's
-        int swept = org.podium.outbox.AtomicFiles.sweepTemporaries(Path.of(dir), java.time.Duration.ofHours(1));
+        int swept = org.podium.support.AtomicFiles.sweepTemporaries(Path.of(dir), java.time.Duration.ofHours(1));
         if (swept > 0) LoggerFactory.getLogger("podium.publish").info("outbox: removed {} temporary file(s) left by an interrupted run", swept);
         return new Outbox(Path.of(dir), db.dataSource(), clock);
     }

@@ -1,5 +1,6 @@
 package org.podium.ingest;
 
+import org.podium.support.Sha256;
 import org.podium.championship.CalendarCheck;
 import org.podium.feed.FeedException;
 import org.podium.feed.FeedReader;
@@ -208,7 +209,7 @@ public final class Ingestion {
         return new FeedException(rel, java.util.List.of(org.podium.feed.Problem.of(message)), hint);
     }
 
-    static String sha256(byte[] raw) { return org.podium.outbox.Json.sha256(raw); }
+    static String sha256(byte[] raw) { return Sha256.hex(raw); }
 
     /**
      * The route's last step: the file leaves the inbox, now that it is stored (or rejected), so that a

@@ -1,7 +1,7 @@
 package org.podium.invitation;
 
 import org.podium.championship.CalendarRound;
-import org.podium.championship.ConfigNode;
+import org.podium.support.ConfigNode;
 import org.podium.championship.MaxPoints;
 import org.podium.championship.SeriesCatalog;
 import org.podium.championship.SeriesRules;

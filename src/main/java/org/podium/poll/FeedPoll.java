@@ -1,5 +1,6 @@
 package org.podium.poll;
 
+import org.podium.support.Sha256;
 import org.podium.outbox.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,7 +108,7 @@ final class FeedPoll {
             ledger.remember(feed.id(), url, seen, null, null, clock.instant());
             return count(FetchOutcome.UNCHANGED, url, "");
         }
-        String sha = Json.sha256(f.body());
+        String sha = Sha256.hex(f.body());
         if (expectedSha256 != null && !expectedSha256.equalsIgnoreCase(sha)) {
             return failed(url + ": its SHA-256 " + sha + " is not the " + expectedSha256 + " the index gives; not written");
         }

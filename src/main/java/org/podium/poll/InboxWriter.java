@@ -1,6 +1,6 @@
 package org.podium.poll;
 
-import org.podium.outbox.AtomicFiles;
+import org.podium.support.AtomicFiles;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.podium.app;
 
+import org.podium.support.AtomicFiles;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -53,7 +54,7 @@ class OnceExitCodesTest {
     String err() { return err.toString(StandardCharsets.UTF_8); }
 
     void drop(String relative, byte[] content) {
-        org.podium.outbox.AtomicFiles.write(dir.resolve("inbox").resolve(relative), content);
+        org.podium.support.AtomicFiles.write(dir.resolve("inbox").resolve(relative), content);
     }
 
     @Test

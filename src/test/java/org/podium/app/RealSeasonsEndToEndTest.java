@@ -8,7 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.podium.championship.CalendarRace;
 import org.podium.championship.CalendarRound;
 import org.podium.championship.SeriesRules;
-import org.podium.outbox.AtomicFiles;
+import org.podium.support.AtomicFiles;
 import org.podium.outbox.Json;
 
 import java.io.ByteArrayOutputStream;

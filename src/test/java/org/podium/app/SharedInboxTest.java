@@ -21,7 +21,7 @@ import org.podium.ingest.InboxScan;
 import org.podium.ingest.IngestStats;
 import org.podium.ingest.Ingestion;
 import org.podium.ingest.Rejections;
-import org.podium.outbox.AtomicFiles;
+import org.podium.support.AtomicFiles;
 import org.podium.store.Database;
 import org.podium.store.ResultStore;
 import org.podium.store.TestDatabases;

@@ -6,7 +6,7 @@ import org.podium.classify.Classifier;
 import org.podium.model.Entry;
 import org.podium.model.SessionResult;
 import org.podium.model.SessionType;
-import org.podium.outbox.AtomicFiles;
+import org.podium.support.AtomicFiles;
 import org.podium.outbox.Publisher;
 import org.podium.store.SeasonRef;
 

@@ -1,5 +1,6 @@
 package org.podium.ingest;
 
+import org.podium.support.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ import org.podium.feed.FeedException;
 import org.podium.feed.FeedReader;
 import org.podium.feed.Problem;
 import org.podium.hostile.HostileCorpus;
-import org.podium.outbox.AtomicFiles;
+import org.podium.support.AtomicFiles;
 import org.podium.outbox.Json;
 import org.podium.outbox.OutboxSchemas;
 import org.podium.store.Database;
@@ -149,7 +150,7 @@ class InboxLinksTest {
         Rejections rejections = new Rejections(inbox, Clock.systemUTC(), new IngestStats());
         FeedException error = new FeedException(Problem.of("bad"), "fix it");
         assertThat(rejections.report(SESSION + "link.CSV", error).has("sha256")).isFalse();
-        assertThat(rejections.report(SESSION + "real.CSV", error).path("sha256").asText()).isEqualTo(Json.sha256(RACE));
+        assertThat(rejections.report(SESSION + "real.CSV", error).path("sha256").asText()).isEqualTo(Sha256.hex(RACE));
     }
 
     @Test

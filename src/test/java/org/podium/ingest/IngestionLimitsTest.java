@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.podium.feed.FeedException;
 import org.podium.feed.FeedReader;
 import org.podium.hostile.HostileCorpus;
-import org.podium.outbox.AtomicFiles;
+import org.podium.support.AtomicFiles;
 import org.podium.store.Database;
 import org.podium.store.ResultStore;
 import org.podium.store.TestDatabases;

@@ -1,7 +1,7 @@
 package org.podium.invitation;
 
 import org.junit.jupiter.api.Test;
-import org.podium.championship.ConfigException;
+import org.podium.support.ConfigException;
 import org.podium.combined.CombinedRule;
 import org.podium.combined.CombinedTieBreak;
 import org.podium.combined.CountingTable;
