@@ -1,9 +1,9 @@
 package org.podium.app;
 
+import org.podium.model.SeasonRef;
 import org.podium.classify.Classification;
 import org.podium.ingest.SeasonChanges;
 import org.podium.store.ResultStore;
-import org.podium.store.SeasonRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,9 +1,9 @@
 package org.podium.classify;
 
+import org.podium.model.SeasonRef;
 import org.podium.championship.SeasonStandings;
 import org.podium.combined.CombinedClassification;
 import org.podium.invitation.InvitationDecision;
-import org.podium.store.SeasonRef;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,12 +1,12 @@
 package org.podium.classify;
 
+import org.podium.model.SeasonRef;
 import org.podium.championship.Adjustments;
 import org.podium.championship.SeasonStandings;
 import org.podium.championship.SeriesCatalog;
 import org.podium.championship.SeriesRules;
 import org.podium.championship.StandingsCalculator;
 import org.podium.combined.Aliases;
-import org.podium.combined.SeasonKey;
 import org.podium.invitation.Conditions;
 import org.podium.invitation.InvitationDecider;
 import org.podium.invitation.InvitationDecision;
@@ -14,7 +14,6 @@ import org.podium.invitation.Invitations;
 import org.podium.invitation.NoticePlanner;
 import org.podium.model.SessionResult;
 import org.podium.store.ResultStore;
-import org.podium.store.SeasonRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +39,7 @@ public final class Classifier {
     private final SeriesCatalog catalog;
     private final Path adjustmentsDir;
     private final Invitations invitations;
-    private final java.util.Set<org.podium.combined.SeasonKey> invitedSeasons;
+    private final java.util.Set<SeasonRef> invitedSeasons;
     private final Aliases aliases;
     private final Clock clock;
     private final Map<SeasonRef, SeasonStandings> latest = new ConcurrentHashMap<>();
@@ -65,7 +64,7 @@ public final class Classifier {
             standings(season).ifPresent(computed::add);
         }
         InvitationDecider.Outcome outcome = InvitationDecider.decideAll(invitations,
-                SeasonKey.index(allStandings().values()), aliases);
+                SeasonStandings.index(allStandings().values()), aliases);
         for (var d : outcome.decisions()) {
             String said = decided(d);
             // Said once when it changes: a decision that stays as it was is no news.
@@ -104,7 +103,7 @@ public final class Classifier {
     }
 
     private boolean invited(SeasonRef season) {
-        return invitedSeasons.contains(new org.podium.combined.SeasonKey(season.series(), season.season()));
+        return invitedSeasons.contains(new SeasonRef(season.series(), season.season()));
     }
 
     private Optional<SeasonStandings> standings(SeasonRef season) {

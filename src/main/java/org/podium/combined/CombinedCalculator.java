@@ -1,5 +1,6 @@
 package org.podium.combined;
 
+import org.podium.model.SeasonRef;
 import org.podium.championship.InputDocument;
 import org.podium.championship.RoundScore;
 import org.podium.championship.SeasonStandings;
@@ -45,7 +46,7 @@ public final class CombinedCalculator {
         Team(String key) { this.key = key; }
     }
 
-    public static CombinedClassification compute(CombinedRule rule, Map<SeasonKey, SeasonStandings> standings,
+    public static CombinedClassification compute(CombinedRule rule, Map<SeasonRef, SeasonStandings> standings,
                                                  Aliases aliases) {
         TeamIdentity identity = new TeamIdentity(aliases);
         List<String> warnings = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.podium.ingest;
 
+import org.podium.model.SeasonRef;
 import org.podium.support.Sha256;
 import org.podium.championship.CalendarCheck;
 import org.podium.feed.FeedException;
@@ -8,7 +9,6 @@ import org.podium.feed.MetadataResolver;
 import org.podium.model.SessionResult;
 import org.podium.store.ResultStore;
 import org.podium.store.SaveOutcome;
-import org.podium.store.SeasonRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

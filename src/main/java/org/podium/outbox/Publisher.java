@@ -1,5 +1,6 @@
 package org.podium.outbox;
 
+import org.podium.model.SeasonRef;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.podium.championship.SeasonStandings;
@@ -10,7 +11,6 @@ import org.podium.combined.CombinedDocument;
 import org.podium.feed.CanonicalJson;
 import org.podium.model.SessionResult;
 import org.podium.store.ResultStore;
-import org.podium.store.SeasonRef;
 import org.podium.store.StoredDocument;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.podium.bench;
 
+import org.podium.model.SeasonRef;
 import org.podium.app.RunningPodium;
 import org.podium.classify.Classification;
 import org.podium.classify.Classifier;
@@ -8,7 +9,6 @@ import org.podium.model.SessionResult;
 import org.podium.model.SessionType;
 import org.podium.support.AtomicFiles;
 import org.podium.outbox.Publisher;
-import org.podium.store.SeasonRef;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package org.podium.store;
 
+import org.podium.model.SeasonRef;
 import org.podium.support.Sha256;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
