@@ -4,7 +4,7 @@ import org.podium.support.Sha256;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.podium.feed.FeedException;
-import org.podium.outbox.Json;
+import org.podium.support.Json;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,10 @@
 package org.podium.outbox;
 
+import org.podium.support.Json;
 import org.podium.support.Sha256;
 import org.podium.support.AtomicFiles;
 import org.podium.invitation.InvitationDecision;
-import org.podium.invitation.NoticeDocument;
+import org.podium.outbox.NoticeDocument;
 import org.podium.invitation.NoticePlanner;
 import org.podium.invitation.PlannedNotice;
 import org.podium.invitation.PublishedNotice;

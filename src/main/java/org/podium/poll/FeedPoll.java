@@ -1,7 +1,7 @@
 package org.podium.poll;
 
 import org.podium.support.Sha256;
-import org.podium.outbox.Json;
+import org.podium.support.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.podium.outbox.Json;
+import org.podium.support.Json;
 import org.podium.outbox.OutboxSchemas;
 import org.podium.reliability.Figures;
 

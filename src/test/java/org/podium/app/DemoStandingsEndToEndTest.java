@@ -12,7 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.podium.browser.HeadlessChromium;
 import org.podium.hostile.HostileCorpus;
-import org.podium.outbox.Json;
+import org.podium.support.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -36,7 +36,7 @@ import org.podium.feed.FeedReader;
 import org.podium.hostile.HostileCorpus;
 import org.podium.model.SessionResult;
 import org.podium.support.AtomicFiles;
-import org.podium.outbox.Json;
+import org.podium.support.Json;
 import org.podium.outbox.OutboxSchemas;
 
 /**

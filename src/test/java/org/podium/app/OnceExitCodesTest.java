@@ -1,5 +1,6 @@
 package org.podium.app;
 
+import org.podium.support.Json;
 import org.podium.support.AtomicFiles;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -224,7 +225,7 @@ class OnceExitCodesTest {
 
     /** The rejection report's problem and what to do, as a person reads them. */
     String report(String file) throws Exception {
-        var report = org.podium.outbox.Json.MAPPER.readTree(dir.resolve("inbox/.failed").resolve(file + ".error.json").toFile());
+        var report = org.podium.support.Json.MAPPER.readTree(dir.resolve("inbox/.failed").resolve(file + ".error.json").toFile());
         return report.path("problems").get(0).path("message").asText() + " / " + report.path("whatToDo").asText();
     }
 

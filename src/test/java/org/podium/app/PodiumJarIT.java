@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.podium.support.AtomicFiles;
-import org.podium.outbox.Json;
+import org.podium.support.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

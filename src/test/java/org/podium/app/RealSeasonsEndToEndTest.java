@@ -9,7 +9,7 @@ import org.podium.championship.CalendarRace;
 import org.podium.championship.CalendarRound;
 import org.podium.championship.SeriesRules;
 import org.podium.support.AtomicFiles;
-import org.podium.outbox.Json;
+import org.podium.support.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

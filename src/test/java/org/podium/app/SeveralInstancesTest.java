@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.podium.support.AtomicFiles;
-import org.podium.outbox.Json;
+import org.podium.support.Json;
 import org.podium.reliability.Figures;
 import org.podium.store.TestDatabases;
 

@@ -24,7 +24,7 @@ import org.podium.feed.FeedReader;
 import org.podium.feed.Problem;
 import org.podium.hostile.HostileCorpus;
 import org.podium.support.AtomicFiles;
-import org.podium.outbox.Json;
+import org.podium.support.Json;
 import org.podium.outbox.OutboxSchemas;
 import org.podium.store.Database;
 import org.podium.store.ResultStore;

@@ -1,5 +1,6 @@
 package org.podium.invitation;
 
+import org.podium.outbox.NoticeDocument;
 import org.podium.model.SeasonRef;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -7,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.podium.championship.SeasonStandings;
 import org.podium.combined.CombinedClassification;
-import org.podium.combined.CombinedDocument;
+import org.podium.outbox.CombinedDocument;
 import org.podium.combined.CombinedRow;
-import org.podium.combined.Json;
+import org.podium.support.Json;
 import org.podium.combined.Results;
 import org.podium.combined.Scores;
 import org.podium.feed.FeedException;

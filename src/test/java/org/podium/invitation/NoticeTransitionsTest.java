@@ -1,5 +1,6 @@
 package org.podium.invitation;
 
+import org.podium.outbox.NoticeDocument;
 import org.podium.model.SeasonRef;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.podium.championship.InputDocument;
-import org.podium.combined.Json;
+import org.podium.support.Json;
 import org.podium.model.ResultStatus;
 import org.podium.model.SessionType;
 import org.podium.outbox.OutboxSchemas;

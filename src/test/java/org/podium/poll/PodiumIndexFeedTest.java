@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.podium.outbox.Json;
+import org.podium.support.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
