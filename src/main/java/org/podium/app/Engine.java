@@ -4,7 +4,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
-import org.podium.ingest.SeasonChanges;
+import org.podium.recompute.SeasonChanges;
 import org.podium.poll.PollConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -12,7 +12,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.podium.championship.SeriesCatalog;
-import org.podium.classify.Classifier;
+import org.podium.recompute.Classifier;
+import org.podium.recompute.Recompute;
+import org.podium.recompute.SeasonChanges;
 import org.podium.combined.Aliases;
 import org.podium.invitation.Invitations;
 import org.podium.outbox.NoticeDesk;
@@ -26,7 +28,6 @@ import org.podium.ingest.InboxFilter;
 import org.podium.ingest.IngestStats;
 import org.podium.ingest.Ingestion;
 import org.podium.ingest.Rejections;
-import org.podium.ingest.SeasonChanges;
 import org.podium.outbox.Outbox;
 import org.podium.outbox.Publisher;
 import org.podium.outbox.ReportInputs;
@@ -70,7 +71,7 @@ public class PodiumConfiguration implements CamelConfiguration {
         return db;
     }
 
-    /** The inbox read lock, shared by every instance on the same store (see routes/ingest.yaml). */
+    /** The inbox read lock, shared by every instance on the same store (see routes/2-ingest.yaml). */
     @BindToRegistry(value = "inboxLocks", lazy = true)
     public InboxLockRepository inboxLocks(@BeanInject("database") Database db,
                                           @PropertyInject("podium.inbox.lock-keep-alive") long keepAlive,
@@ -109,13 +110,12 @@ public class PodiumConfiguration implements CamelConfiguration {
 
     @BindToRegistry(value = "ingestion", lazy = true)
     public Ingestion ingestion(@BeanInject("feedReader") FeedReader reader, @BeanInject("resultStore") ResultStore store,
-                               @BeanInject("seasonChanges") SeasonChanges changes,
                                @BeanInject("ingestStats") IngestStats stats,
                                @PropertyInject("podium.inbox") String inbox,
                                @PropertyInject("podium.inbox.max-file-size") long maxBytes,
                                @BeanInject("seriesCatalog") SeriesCatalog catalog) {
         return new Ingestion(reader, new org.podium.championship.CalendarCheck(catalog), store, Path.of(inbox), maxBytes,
-                changes::changed, stats);
+                stats);
     }
 
     /** Keeps the inbox route out of linked folders, and each scan of a large backlog to a few hundred files. */
@@ -151,9 +151,8 @@ public class PodiumConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(value = "publisher", lazy = true)
-    public Publisher publisher(@BeanInject("resultStore") ResultStore store, @BeanInject("outbox") Outbox outbox,
-                               @BeanInject("noticeDesk") NoticeDesk notices) {
-        return new Publisher(store, outbox, notices);
+    public Publisher publisher(@BeanInject("outbox") Outbox outbox, @BeanInject("noticeDesk") NoticeDesk notices) {
+        return new Publisher(outbox, notices);
     }
 
     /**
@@ -205,7 +204,7 @@ public class PodiumConfiguration implements CamelConfiguration {
     public Recompute recompute(@BeanInject("resultStore") ResultStore store,
                                @BeanInject("seasonChanges") SeasonChanges changes, @BeanInject("clock") Clock clock,
                                @BeanInject(PodiumMeters.BEAN) PodiumMeters meters) {
-        return new Recompute(store, changes, clock, meters);
+        return new Recompute(store, changes, clock, meters::published);
     }
 
     /** The series rules, validated as they load: a bad file stops start-up naming the file and key. */
@@ -279,7 +278,7 @@ public class PodiumConfiguration implements CamelConfiguration {
                 feedId -> breakerState(camelContext, feedId));
     }
 
-    /** The state of a feed route's circuit breaker (route poll-<feed id> of {@code routes/poll.yaml}), or null. */
+    /** The state of a feed route's circuit breaker (route poll-<feed id> of {@code routes/1-poll.yaml}), or null. */
     static String breakerState(CamelContext camelContext, String feedId) {
         org.apache.camel.Route route = camelContext.getRoute("poll-" + feedId);
         if (route == null) return null;

@@ -1,19 +1,16 @@
 package org.podium.outbox;
 
-import org.podium.model.SeasonRef;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.podium.championship.SeasonStandings;
 import org.podium.championship.StandingsTable;
-import org.podium.classify.Classification;
 import org.podium.combined.CombinedClassification;
-import org.podium.feed.CanonicalJson;
+import org.podium.model.SeasonRef;
 import org.podium.model.SessionResult;
-import org.podium.store.ResultStore;
+import org.podium.recompute.Classification;
+import org.podium.recompute.LoadedSession;
+import org.podium.recompute.Publication;
 import org.podium.store.StoredDocument;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * Writes what a recompute produced into the outbox: each changed season's current session results
@@ -23,28 +20,26 @@ import java.io.UncheckedIOException;
  */
 public final class Publisher {
 
-    private final ResultStore store;
     private final Outbox outbox;
     private final NoticeDesk notices;
     private final java.util.Map<String, String> publishedResults = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public Publisher(ResultStore store, Outbox outbox, NoticeDesk notices) {
-        this.store = store;
+    public Publisher(Outbox outbox, NoticeDesk notices) {
         this.outbox = outbox;
         this.notices = notices;
     }
 
-    /** @return how many files were written */
-    public int publish(Classification c) {
+    /** @return what was published, and how many files were written */
+    public Publication publish(Classification c) {
         int written = 0;
-        for (var season : c.changed()) written += publishResults(season);
+        for (SeasonRef season : c.changed()) written += publishResults(season, c.sessionsOf(season));
         for (SeasonStandings s : c.standings()) written += publishStandings(s);
         for (CombinedClassification cc : c.combined().values()) {
             if (outbox.publish(CombinedDocument.path(cc), "combined", CombinedDocument.json(cc))) written++;
         }
         written += notices.publish(c.decisions()).size() * 2;
         outbox.writeIndex();
-        return written;
+        return new Publication(c.changed(), c.computedFrom(), written);
     }
 
     public int publishStandings(SeasonStandings s) {
@@ -55,13 +50,18 @@ public final class Publisher {
         return written;
     }
 
-    /** @return how many result files were written (unchanged ones are not) */
-    public int publishResults(SeasonRef season) {
+    /**
+     * The season's sessions as the recompute loaded them: the store is not read again.
+     *
+     * @return how many result files were written (unchanged ones are not)
+     */
+    public int publishResults(SeasonRef season, List<LoadedSession> sessions) {
         int written = 0;
-        for (StoredDocument d : store.currentDocuments(season)) {
+        for (LoadedSession loaded : sessions) {
+            StoredDocument d = loaded.document();
             // The current version already published by this instance needs no second look.
             if (d.sha256().equals(publishedResults.get(d.sessionKey()))) continue;
-            SessionResult r = store.load(d.id());
+            SessionResult r = loaded.result();
             if (outbox.publish(SessionDocument.path(season, r), "session-result", SessionDocument.json(r, d))) written++;
             publishedResults.put(d.sessionKey(), d.sha256());
         }

@@ -177,7 +177,7 @@ class OnceExitCodesTest {
         assertThat(podium("init", "--home", home.toString())).isZero();
         assertThat(out()).contains("home " + home + " ready").contains("written with the defaults");
         assertThat(home.resolve("config/feeds.yaml")).isRegularFile();
-        assertThat(home.resolve("routes/ingest.yaml")).isRegularFile();
+        assertThat(home.resolve("routes/2-ingest.yaml")).isRegularFile();
         assertThat(home.resolve("inbox")).isDirectory();
         assertThat(podium("once", "--home", home.toString())).isZero();
     }

@@ -2,8 +2,8 @@ package org.podium.bench;
 
 import org.podium.model.SeasonRef;
 import org.podium.app.RunningPodium;
-import org.podium.classify.Classification;
-import org.podium.classify.Classifier;
+import org.podium.recompute.Classification;
+import org.podium.recompute.Classifier;
 import org.podium.model.Entry;
 import org.podium.model.SessionResult;
 import org.podium.model.SessionType;

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.podium.model.SeasonRef;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +55,7 @@ class InboxLinksTest {
         db = new Database(TestDatabases.freshUrl("h2", dir), "sa", "", 2);
         db.migrate();
         store = new ResultStore(db.dataSource(), Clock.systemUTC());
-        ingestion = new Ingestion(new FeedReader(Set.of("alms"), 1_000_000), store, inbox, 1_000_000, season -> { }, new IngestStats());
+        ingestion = new Ingestion(new FeedReader(Set.of("alms"), 1_000_000), store, inbox, 1_000_000, new IngestStats());
     }
 
     @AfterEach
@@ -126,7 +127,10 @@ class InboxLinksTest {
     void realFileBesideTheLinksIsStillIngested() throws Exception {
         link(SESSION + "link_Official.CSV", Files.write(outside.resolve("elsewhere.CSV"), RACE));
         AtomicFiles.write(inbox.resolve(SESSION + "x_Official.CSV"), RACE);
-        assertThat(ingestion.ingest(SESSION + "x_Official.CSV")).startsWith("stored as version 1");
+        // stored as the first version of the session: its season changed
+        assertThat(ingestion.ingest(SESSION + "x_Official.CSV")).isEqualTo(new SeasonRef("alms", "2023-24"));
+        assertThat(store.currentDocuments(new SeasonRef("alms", "2023-24"))).singleElement()
+                .satisfies(d -> assertThat(d.version()).isEqualTo(1));
     }
 
     @Test

@@ -1,6 +1,5 @@
-package org.podium.classify;
+package org.podium.recompute;
 
-import org.podium.model.SeasonRef;
 import org.podium.championship.Adjustments;
 import org.podium.championship.SeasonStandings;
 import org.podium.championship.SeriesCatalog;
@@ -12,8 +11,10 @@ import org.podium.invitation.InvitationDecider;
 import org.podium.invitation.InvitationDecision;
 import org.podium.invitation.Invitations;
 import org.podium.invitation.NoticePlanner;
+import org.podium.model.SeasonRef;
 import org.podium.model.SessionResult;
 import org.podium.store.ResultStore;
+import org.podium.store.StoredDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,8 +63,15 @@ public final class Classifier {
     public Classification classify(List<SeasonRef> changed) {
         Instant from = clock.instant();
         List<SeasonStandings> computed = new ArrayList<>();
+        Map<SeasonRef, List<LoadedSession>> loaded = new LinkedHashMap<>();
         for (SeasonRef season : changed) {
-            standings(season).ifPresent(computed::add);
+            Optional<SeriesRules> rules = rules(season);
+            // Read before the documents: a document saved in between makes the next check recompute.
+            Instant stamp = rules.isPresent() ? store.seasonStamps().get(season) : null;
+            List<LoadedSession> sessions = load(season);
+            // Every changed season's results are published, standings or not.
+            loaded.put(season, sessions);
+            rules.ifPresent(r -> computed.add(standings(season, r, sessions, stamp)));
         }
         InvitationDecider.Outcome outcome = InvitationDecider.decideAll(invitations,
                 SeasonStandings.index(allStandings().values()), aliases);
@@ -74,7 +84,7 @@ public final class Classifier {
                 LOG.debug("{}: {}", d.invitation().name(), said);
             }
         }
-        return new Classification(from, changed, computed, outcome.combined(), outcome.decisions());
+        return new Classification(from, changed, loaded, computed, outcome.combined(), outcome.decisions());
     }
 
     /** A decision as the log tells it. */
@@ -103,10 +113,20 @@ public final class Classifier {
     }
 
     private boolean invited(SeasonRef season) {
-        return invitedSeasons.contains(new SeasonRef(season.series(), season.season()));
+        return invitedSeasons.contains(season);
     }
 
+    /** Standings of a season that is not among the changed ones (its sessions are not published). */
     private Optional<SeasonStandings> standings(SeasonRef season) {
+        Optional<SeriesRules> rules = rules(season);
+        if (rules.isEmpty()) return Optional.empty();
+        // Read before the documents: a document saved in between makes the next check recompute.
+        Instant stamp = store.seasonStamps().get(season);
+        return Optional.of(standings(season, rules.get(), load(season), stamp));
+    }
+
+    /** The series' rules, when they hold the season's calendar; else said why its standings are not computed. */
+    private Optional<SeriesRules> rules(SeasonRef season) {
         Optional<SeriesRules> rules = catalog.get(season.series());
         if (rules.isEmpty()) {
             LOG.warn("{}: no rules in config/series/{}.yaml: results are published, standings are not",
@@ -118,16 +138,23 @@ public final class Classifier {
                     + "standings are not (add the season's rounds to compute them)", season, season.season(), season.series());
             return Optional.empty();
         }
+        return rules;
+    }
+
+    /** The current version of each of the season's sessions, read once. */
+    private List<LoadedSession> load(SeasonRef season) {
+        List<LoadedSession> loaded = new ArrayList<>();
+        for (StoredDocument d : store.currentDocuments(season)) loaded.add(new LoadedSession(d, store.load(d.id())));
+        return loaded;
+    }
+
+    private SeasonStandings standings(SeasonRef season, SeriesRules rules, List<LoadedSession> loaded, Instant stamp) {
         long t0 = System.nanoTime();
-        // Read before the documents: a document saved in between makes the next check recompute.
-        Instant stamp = store.seasonStamps().get(season);
-        List<org.podium.store.StoredDocument> docs = store.currentDocuments(season);
-        List<SessionResult> sessions = new ArrayList<>();
-        for (var d : docs) sessions.add(store.load(d.id()));
+        List<SessionResult> sessions = loaded.stream().map(LoadedSession::result).toList();
         Adjustments adjustments = Adjustments.load(adjustmentsDir, season.series(), season.season());
-        Map<String, Integer> versions = new java.util.HashMap<>();
-        for (var d : docs) versions.put(d.sha256(), d.version());
-        SeasonStandings standings = StandingsCalculator.compute(rules.get(), season.season(), sessions, adjustments)
+        Map<String, Integer> versions = new HashMap<>();
+        for (LoadedSession l : loaded) versions.put(l.document().sha256(), l.document().version());
+        SeasonStandings standings = StandingsCalculator.compute(rules, season.season(), sessions, adjustments)
                 .withInputVersions(versions);
         if (invited(season)) {
             latest.put(season, standings);
@@ -138,6 +165,6 @@ public final class Classifier {
                 (System.nanoTime() - t0) / 1_000_000, standings.tables().size(),
                 standings.status().name().toLowerCase(),
                 standings.roundsToRun().isEmpty() ? "" : ", rounds to run " + standings.roundsToRun());
-        return Optional.of(standings);
+        return standings;
     }
 }

@@ -1,4 +1,4 @@
-package org.podium.ingest;
+package org.podium.recompute;
 
 
 import org.podium.model.SeasonRef;
