@@ -1,6 +1,5 @@
 package org.podium.invitation;
 
-import org.podium.outbox.NoticeDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.podium.championship.InputDocument;

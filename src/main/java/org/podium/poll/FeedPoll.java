@@ -1,7 +1,6 @@
 package org.podium.poll;
 
 import org.podium.support.Sha256;
-import org.podium.support.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

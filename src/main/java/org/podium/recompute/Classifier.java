@@ -32,7 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Standings of the seasons that changed, from the current version of each of their sessions and the
  * series' rules; then the combined classifications and the invitation decisions, which span seasons.
- * Seasons that did not change are not recomputed: their last standings are kept.
+ * Seasons that did not change are not recomputed: their last standings are kept. Each changed season's
+ * sessions are read from the store once, here, and travel in the {@link Classification} to publishing.
  */
 public final class Classifier {
 

@@ -3,7 +3,6 @@ package org.podium.poll.demo;
 import org.podium.support.Sha256;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.podium.support.Json;
 
 import java.io.IOException;
 import java.io.OutputStream;
