@@ -171,6 +171,22 @@ class OnceExitCodesTest {
     }
 
     @Test
+    void routesOfAnEarlierReleaseExitThreeSayingWhatToReplaceThemWith() throws Exception {
+        Path home = dir.resolve("srv/podium");
+        assertThat(podium("init", "--home", home.toString())).isZero();
+        // an earlier release's ingest route queues no recompute: run beside it, files would be stored and never published
+        Files.copy(home.resolve("routes/2-ingest.yaml"), home.resolve("routes/ingest.yaml"));
+        drop(RACE, TestHome.sample("alkamel/elms-race-classification.CSV"));
+        Files.createDirectories(home.resolve("inbox").resolve(RACE).getParent());
+        Files.copy(dir.resolve("inbox").resolve(RACE), home.resolve("inbox").resolve(RACE));
+
+        assertThat(podium("once", "--home", home.toString())).isEqualTo(3);
+        assertThat(err()).contains("ingest.yaml, the routes of an earlier release")
+                .contains("1-poll.yaml, 2-ingest.yaml, 3-recompute.yaml and 4-publish.yaml");
+        assertThat(home.resolve("inbox").resolve(RACE)).as("nothing is taken from the inbox").isRegularFile();
+    }
+
+    @Test
     void initMakesAHomeWithTheDefaultsAndSaysWhere() {
         Path home = dir.resolve("srv/podium");
 
