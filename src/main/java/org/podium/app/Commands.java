@@ -1,5 +1,6 @@
 package org.podium.app;
 
+import org.podium.recompute.Recompute;
 import org.podium.ingest.IngestStats;
 import org.podium.poll.FeedPolls;
 import org.podium.poll.PollResult;

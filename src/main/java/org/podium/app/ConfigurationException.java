@@ -1,5 +1,7 @@
 package org.podium.app;
 
+import org.podium.support.ConfigException;
+
 /** Podium cannot start as configured: a bad setting, a bad rules file, an unreachable store. */
 final class ConfigurationException extends RuntimeException {
     ConfigurationException(String message, Throwable cause) { super(message, cause); }
@@ -13,7 +15,7 @@ final class ConfigurationException extends RuntimeException {
             if (t instanceof ConfigurationException c) return c;
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.podium.championship.ConfigException c) return new ConfigurationException(c.getMessage(), e);
+            if (t instanceof org.podium.support.ConfigException c) return new ConfigurationException(c.getMessage(), e);
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();

@@ -1,5 +1,6 @@
 package org.podium.app;
 
+import org.podium.support.Json;
 import org.podium.ingest.IngestStats;
 import org.podium.championship.SeriesCatalog;
 import org.podium.championship.SeriesRules;
@@ -152,7 +153,7 @@ final class Demo {
                 String name = dir.getFileName().toString();
                 try (Stream<Path> files = Files.list(dir)) {
                     for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".json")).sorted()::iterator) {
-                        var n = org.podium.outbox.Json.MAPPER.readTree(f.toFile());
+                        var n = Json.MAPPER.readTree(f.toFile());
                         name = n.path("invitation").path("name").asText(name);
                         String who = n.path("recipient").path("team").asText()
                                 + (n.path("recipient").path("car").isTextual() ? " #" + n.path("recipient").path("car").asText() : "");

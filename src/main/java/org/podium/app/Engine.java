@@ -4,7 +4,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
-import org.podium.ingest.SeasonChanges;
+import org.podium.recompute.SeasonChanges;
 import org.podium.poll.PollConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -42,6 +43,7 @@ final class Engine implements AutoCloseable {
             throw new ConfigurationException("--home " + home.root() + " and podium.home (PODIUM_HOME) " + h.root()
                     + " name different folders: give one of them", null);
         });
+        earlierRoutes(home);
         // Main scans Podium's package and finds PodiumConfiguration itself (adding it again would run it
         // twice); the poll package is not scanned.
         this.main = new Main(Podium.class);
@@ -56,6 +58,22 @@ final class Engine implements AutoCloseable {
             main.addOverrideProperty(PollConfiguration.SCHEDULED, "false");
         }
         overrides.forEach(main::addOverrideProperty);
+    }
+
+    /** The route files of releases before the routes were numbered in pipeline order. */
+    static final List<String> EARLIER_ROUTES = List.of("poll.yaml", "ingest.yaml", "classify.yaml", "publish.yaml");
+
+    /**
+     * A home whose routes/ an earlier release wrote would load them beside the numbered ones, or alone:
+     * its ingest route queues no recompute and its publish route calls what is no longer there. Said at
+     * start-up, before anything is taken from the inbox.
+     */
+    static void earlierRoutes(Home home) {
+        List<String> found = EARLIER_ROUTES.stream().filter(n -> Files.exists(home.routes().resolve(n))).toList();
+        if (found.isEmpty()) return;
+        throw new ConfigurationException(home.routes() + " holds " + String.join(", ", found) + ", the routes of an"
+                + " earlier release: replace them with 1-poll.yaml, 2-ingest.yaml, 3-recompute.yaml and 4-publish.yaml"
+                + " (init --home NEW_FOLDER writes them; carry over your own changes) and remove the old files", null);
     }
 
     /** Runs until the JVM is asked to stop (SIGTERM, Ctrl-C). */

@@ -1,5 +1,6 @@
 package org.podium.app;
 
+import org.podium.support.AtomicFiles;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -11,7 +12,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.podium.championship.SeriesCatalog;
-import org.podium.classify.Classifier;
+import org.podium.recompute.Classifier;
+import org.podium.recompute.Recompute;
+import org.podium.recompute.SeasonChanges;
 import org.podium.combined.Aliases;
 import org.podium.invitation.Invitations;
 import org.podium.outbox.NoticeDesk;
@@ -25,7 +28,6 @@ import org.podium.ingest.InboxFilter;
 import org.podium.ingest.IngestStats;
 import org.podium.ingest.Ingestion;
 import org.podium.ingest.Rejections;
-import org.podium.ingest.SeasonChanges;
 import org.podium.outbox.Outbox;
 import org.podium.outbox.Publisher;
 import org.podium.outbox.ReportInputs;
@@ -69,7 +71,7 @@ public class PodiumConfiguration implements CamelConfiguration {
         return db;
     }
 
-    /** The inbox read lock, shared by every instance on the same store (see routes/ingest.yaml). */
+    /** The inbox read lock, shared by every instance on the same store (see routes/2-ingest.yaml). */
     @BindToRegistry(value = "inboxLocks", lazy = true)
     public InboxLockRepository inboxLocks(@BeanInject("database") Database db,
                                           @PropertyInject("podium.inbox.lock-keep-alive") long keepAlive,
@@ -108,13 +110,12 @@ public class PodiumConfiguration implements CamelConfiguration {
 
     @BindToRegistry(value = "ingestion", lazy = true)
     public Ingestion ingestion(@BeanInject("feedReader") FeedReader reader, @BeanInject("resultStore") ResultStore store,
-                               @BeanInject("seasonChanges") SeasonChanges changes,
                                @BeanInject("ingestStats") IngestStats stats,
                                @PropertyInject("podium.inbox") String inbox,
                                @PropertyInject("podium.inbox.max-file-size") long maxBytes,
                                @BeanInject("seriesCatalog") SeriesCatalog catalog) {
         return new Ingestion(reader, new org.podium.championship.CalendarCheck(catalog), store, Path.of(inbox), maxBytes,
-                changes::changed, stats);
+                stats);
     }
 
     /** Keeps the inbox route out of linked folders, and each scan of a large backlog to a few hundred files. */
@@ -138,9 +139,25 @@ public class PodiumConfiguration implements CamelConfiguration {
     public Outbox outbox(@PropertyInject("podium.outbox") String dir, @BeanInject("database") Database db,
                          @BeanInject("clock") Clock clock) {
         // what a killed process was writing when it died; an hour old, so no live writer's
-        int swept = org.podium.outbox.AtomicFiles.sweepTemporaries(Path.of(dir), java.time.Duration.ofHours(1));
+        int swept = org.podium.support.AtomicFiles.sweepTemporaries(Path.of(dir), java.time.Duration.ofHours(1));
         if (swept > 0) LoggerFactory.getLogger("podium.publish").info("outbox: removed {} temporary file(s) left by an interrupted run", swept);
         return new Outbox(Path.of(dir), db.dataSource(), clock);
+    }
+
+    /** The outbox as a mirror feed writes into it (routes/1-poll.yaml's polls never see the rest of it). */
+    @BindToRegistry(value = "mirrorTarget", lazy = true)
+    public org.podium.poll.MirrorTarget mirrorTarget(@BeanInject("outbox") Outbox outbox) {
+        return asMirrorTarget(outbox);
+    }
+
+    public static org.podium.poll.MirrorTarget asMirrorTarget(Outbox outbox) {
+        return new org.podium.poll.MirrorTarget() {
+            @Override public boolean holds(String path, String sha256) { return outbox.holds(path, sha256); }
+            @Override public void mirror(String path, String kind, int version, java.time.Instant updated, byte[] bytes) {
+                outbox.mirror(path, kind, version, updated, bytes);
+            }
+            @Override public void writeIndex() { outbox.writeIndex(); }
+        };
     }
 
     /** The outbox over HTTP (routes/6-serve.yaml), served by run only. */
@@ -162,9 +179,8 @@ public class PodiumConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(value = "publisher", lazy = true)
-    public Publisher publisher(@BeanInject("resultStore") ResultStore store, @BeanInject("outbox") Outbox outbox,
-                               @BeanInject("noticeDesk") NoticeDesk notices) {
-        return new Publisher(store, outbox, notices);
+    public Publisher publisher(@BeanInject("outbox") Outbox outbox, @BeanInject("noticeDesk") NoticeDesk notices) {
+        return new Publisher(outbox, notices);
     }
 
     /**
@@ -216,7 +232,7 @@ public class PodiumConfiguration implements CamelConfiguration {
     public Recompute recompute(@BeanInject("resultStore") ResultStore store,
                                @BeanInject("seasonChanges") SeasonChanges changes, @BeanInject("clock") Clock clock,
                                @BeanInject(PodiumMeters.BEAN) PodiumMeters meters) {
-        return new Recompute(store, changes, clock, meters);
+        return new Recompute(store, changes, clock, meters::published);
     }
 
     /** The series rules, validated as they load: a bad file stops start-up naming the file and key. */
@@ -290,7 +306,7 @@ public class PodiumConfiguration implements CamelConfiguration {
                 feedId -> breakerState(camelContext, feedId));
     }
 
-    /** The state of a feed route's circuit breaker (route poll-<feed id> of {@code routes/poll.yaml}), or null. */
+    /** The state of a feed route's circuit breaker (route poll-<feed id> of {@code routes/1-poll.yaml}), or null. */
     static String breakerState(CamelContext camelContext, String feedId) {
         org.apache.camel.Route route = camelContext.getRoute("poll-" + feedId);
         if (route == null) return null;

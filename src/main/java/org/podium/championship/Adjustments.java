@@ -1,5 +1,7 @@
 package org.podium.championship;
 
+import org.podium.support.ConfigException;
+import org.podium.support.ConfigNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

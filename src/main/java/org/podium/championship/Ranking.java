@@ -5,45 +5,59 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 /**
- * Orders entrants by points, then by the series' tie-breaks in turn. Entrants still level after
- * every tie-break share a rank (1, 1, 1, then 4): input order never decides a place. Rows of a
- * shared rank are listed by name so output is stable.
+ * Orders entrants by score, then by tie-breaks in turn. Entrants still level after every tie-break
+ * share a rank (1, 1, 1, then 4): input order never decides a place. Rows of a shared rank are listed
+ * by name so output is stable. One implementation serves the series' standings (points and the
+ * series' tie-breaks) and the combined classification (a score and its own tie-breaks).
  */
-final class Ranking {
+public final class Ranking {
     private Ranking() {}
 
-    /** What ranking needs to know of a row. */
-    record Item(String key, String sortName, double points, Map<Integer, Integer> positions,
-                Map<String, Integer> winsByKind, boolean excluded) {
-        long pointsKey() { return Math.round(points * 1000); }
+    /** One step of a tie-break order. */
+    public interface TieStep<T> {
+        /** Positive when {@code a} is ahead of {@code b}. */
+        int compare(T a, T b);
+
+        /** Why {@code a} stands where it does against {@code b}, in a's terms. */
+        String explain(T a, T b);
     }
 
-    record Place(Item item, Integer rank, boolean shared, String tieBreak) {}
+    /**
+     * How to rank.
+     *
+     * @param byScore    best score first
+     * @param level      whether two entrants are level on score (then the tie-breaks decide)
+     * @param byName     the listing order of entrants level on everything
+     * @param tieBreaks  the tie-break steps, in order
+     * @param sharedText what a shared rank says of itself
+     */
+    public record Order<T>(Comparator<T> byScore, BiPredicate<T, T> level, Comparator<T> byName,
+                           List<? extends TieStep<T>> tieBreaks, String sharedText) {}
 
-    private static final Comparator<Item> BY_NAME =
-            Comparator.comparing(Item::sortName).thenComparing(Item::key);
+    /** An entrant's place: its rank (null when not ranked), whether shared, and why it stands there. */
+    public record Place<T>(T item, Integer rank, boolean shared, String tieBreak) {}
 
-    static List<Place> rank(List<Item> items, List<TieBreak> tieBreaks) {
-        List<Item> ranked = items.stream().filter(i -> !i.excluded())
-                .sorted(Comparator.comparingLong(Item::pointsKey).reversed().thenComparing(BY_NAME))
-                .toList();
-        List<List<Item>> tiers = new ArrayList<>();
+    /** Ranks every item given, best first. */
+    public static <T> List<Place<T>> rank(List<T> items, Order<T> order) {
+        List<T> ranked = items.stream().sorted(order.byScore().thenComparing(order.byName())).toList();
+        List<List<T>> tiers = new ArrayList<>();
         for (int i = 0; i < ranked.size(); ) {
             int j = i;
-            while (j < ranked.size() && ranked.get(j).pointsKey() == ranked.get(i).pointsKey()) j++;
-            tiers.addAll(resolve(ranked.subList(i, j), tieBreaks, 0));
+            while (j < ranked.size() && order.level().test(ranked.get(j), ranked.get(i))) j++;
+            tiers.addAll(resolve(ranked.subList(i, j), order, 0));
             i = j;
         }
 
-        List<Item> flat = new ArrayList<>();
+        List<T> flat = new ArrayList<>();
         List<Integer> ranks = new ArrayList<>();
         List<Boolean> shared = new ArrayList<>();
-        for (List<Item> tier : tiers) {
+        for (List<T> tier : tiers) {
             int rank = flat.size() + 1;
-            for (Item item : tier) {
+            for (T item : tier) {
                 flat.add(item);
                 ranks.add(rank);
                 shared.add(tier.size() > 1);
@@ -51,41 +65,63 @@ final class Ranking {
         }
         String[] why = new String[flat.size()];
         for (int i = 1; i < flat.size(); i++) {
-            Item above = flat.get(i - 1);
-            Item here = flat.get(i);
-            if (above.pointsKey() != here.pointsKey() || ranks.get(i).equals(ranks.get(i - 1))) continue;
-            for (TieBreak tb : tieBreaks) {
-                if (compare(tb, above, here) != 0) {
-                    why[i] = explain(tb, here, above);
-                    if (why[i - 1] == null) why[i - 1] = explain(tb, above, here);
+            T above = flat.get(i - 1);
+            T here = flat.get(i);
+            if (!order.level().test(above, here) || ranks.get(i).equals(ranks.get(i - 1))) continue;
+            for (TieStep<T> tb : order.tieBreaks()) {
+                if (tb.compare(above, here) != 0) {
+                    why[i] = tb.explain(here, above);
+                    if (why[i - 1] == null) why[i - 1] = tb.explain(above, here);
                     break;
                 }
             }
         }
-        List<Place> out = new ArrayList<>();
+        List<Place<T>> out = new ArrayList<>();
         for (int i = 0; i < flat.size(); i++) {
             String tieBreak = why[i];
-            if (tieBreak == null && shared.get(i)) tieBreak = sharedText(tieBreaks);
-            out.add(new Place(flat.get(i), ranks.get(i), shared.get(i), tieBreak));
+            if (tieBreak == null && shared.get(i)) tieBreak = order.sharedText();
+            out.add(new Place<>(flat.get(i), ranks.get(i), shared.get(i), tieBreak));
         }
-        items.stream().filter(Item::excluded)
-                .sorted(Comparator.comparingLong(Item::pointsKey).reversed().thenComparing(BY_NAME))
-                .forEach(i -> out.add(new Place(i, null, false, null)));
         return out;
     }
 
-    private static List<List<Item>> resolve(List<Item> group, List<TieBreak> tieBreaks, int step) {
+    private static <T> List<List<T>> resolve(List<T> group, Order<T> order, int step) {
         if (group.size() == 1) return List.of(group);
-        if (step == tieBreaks.size()) return List.of(group.stream().sorted(BY_NAME).toList());
-        TieBreak tb = tieBreaks.get(step);
-        List<Item> sorted = group.stream().sorted((a, b) -> compare(tb, b, a)).toList();
-        List<List<Item>> out = new ArrayList<>();
+        if (step == order.tieBreaks().size()) return List.of(group.stream().sorted(order.byName()).toList());
+        TieStep<T> tb = order.tieBreaks().get(step);
+        List<T> sorted = group.stream().sorted((a, b) -> tb.compare(b, a)).toList();
+        List<List<T>> out = new ArrayList<>();
         for (int i = 0; i < sorted.size(); ) {
             int j = i;
-            while (j < sorted.size() && compare(tb, sorted.get(i), sorted.get(j)) == 0) j++;
-            out.addAll(resolve(sorted.subList(i, j), tieBreaks, step + 1));
+            while (j < sorted.size() && tb.compare(sorted.get(i), sorted.get(j)) == 0) j++;
+            out.addAll(resolve(sorted.subList(i, j), order, step + 1));
             i = j;
         }
+        return out;
+    }
+
+    // The series' standings: points, then the series' tie-breaks; excluded entrants are listed unranked.
+
+    /** What ranking needs to know of a standings row. */
+    record Item(String key, String sortName, double points, Map<Integer, Integer> positions,
+                Map<String, Integer> winsByKind, boolean excluded) {
+        long pointsKey() { return Math.round(points * 1000); }
+    }
+
+    private static final Comparator<Item> BY_NAME =
+            Comparator.comparing(Item::sortName).thenComparing(Item::key);
+
+    static List<Place<Item>> rank(List<Item> items, List<TieBreak> tieBreaks) {
+        List<TieStep<Item>> steps = tieBreaks.stream().<TieStep<Item>>map(tb -> new TieStep<>() {
+            @Override public int compare(Item a, Item b) { return Ranking.compare(tb, a, b); }
+            @Override public String explain(Item a, Item b) { return Ranking.explain(tb, a, b); }
+        }).toList();
+        Order<Item> order = new Order<>(Comparator.comparingLong(Item::pointsKey).reversed(),
+                (a, b) -> a.pointsKey() == b.pointsKey(), BY_NAME, steps, sharedText(tieBreaks));
+        List<Place<Item>> out = new ArrayList<>(rank(items.stream().filter(i -> !i.excluded()).toList(), order));
+        items.stream().filter(Item::excluded)
+                .sorted(Comparator.comparingLong(Item::pointsKey).reversed().thenComparing(BY_NAME))
+                .forEach(i -> out.add(new Place<>(i, null, false, null)));
         return out;
     }
 

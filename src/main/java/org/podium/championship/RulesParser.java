@@ -1,5 +1,6 @@
 package org.podium.championship;
 
+import org.podium.support.ConfigNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

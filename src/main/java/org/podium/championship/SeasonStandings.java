@@ -1,5 +1,10 @@
 package org.podium.championship;
 
+import org.podium.model.SeasonRef;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,5 +42,17 @@ public record SeasonStandings(String series, String season, StandingsStatus stat
 
     public Optional<StandingsTable> table(String id) {
         return tables.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /** Which season of which series these are. */
+    public SeasonRef ref() { return new SeasonRef(series, season); }
+
+    /** Standings by season, as the combined classification and the invitations take them. */
+    public static Map<SeasonRef, SeasonStandings> index(Collection<SeasonStandings> standings) {
+        Map<SeasonRef, SeasonStandings> out = new LinkedHashMap<>();
+        for (SeasonStandings s : standings) {
+            if (out.putIfAbsent(s.ref(), s) != null) throw new IllegalArgumentException(s.ref() + " is given twice");
+        }
+        return Collections.unmodifiableMap(out);
     }
 }

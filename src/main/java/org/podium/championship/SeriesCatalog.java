@@ -1,5 +1,6 @@
 package org.podium.championship;
 
+import org.podium.support.ConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package org.podium.championship;
 
+import org.podium.support.ConfigNode;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -98,7 +98,7 @@ final class TableBuilder {
                 items.add(new Ranking.Item(e.key, e.sortName, r.points - deducted(e, round, lastRound),
                         new TreeMap<>(r.positions), new TreeMap<>(r.winsByKind), e.excluded()));
             }
-            for (Ranking.Place p : Ranking.rank(items, tieBreaks)) {
+            for (Ranking.Place<Ranking.Item> p : Ranking.rank(items, tieBreaks)) {
                 Integer before = previousRank.get(p.item().key());
                 Integer change = before == null || p.rank() == null ? null : before - p.rank();
                 history.computeIfAbsent(p.item().key(), k -> new ArrayList<>())
@@ -109,7 +109,7 @@ final class TableBuilder {
 
         Ranked finalRanking = rankAt(entities.values(), Integer.MAX_VALUE, lastRound);
         List<StandingsRow> rows = new ArrayList<>();
-        for (Ranking.Place p : finalRanking.places) {
+        for (Ranking.Place<Ranking.Item> p : finalRanking.places) {
             Entity e = entities.get(p.item().key());
             Tally t = finalRanking.tallies.get(e.key);
             rows.add(new StandingsRow(p.rank(), p.shared(), e.excluded(), e.entrant, p.item().points(), rounds(t.counted),
@@ -119,7 +119,7 @@ final class TableBuilder {
         return rows;
     }
 
-    private record Ranked(List<Ranking.Place> places, Map<String, Tally> tallies) {}
+    private record Ranked(List<Ranking.Place<Ranking.Item>> places, Map<String, Tally> tallies) {}
 
     private Ranked rankAt(Iterable<Entity> entities, int round, int lastRound) {
         List<Ranking.Item> items = new ArrayList<>();

@@ -1,6 +1,6 @@
 package org.podium.combined;
 
-import org.podium.championship.ConfigNode;
+import org.podium.support.ConfigNode;
 import org.podium.championship.Names;
 
 import java.nio.file.Path;

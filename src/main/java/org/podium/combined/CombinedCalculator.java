@@ -1,5 +1,7 @@
 package org.podium.combined;
 
+import org.podium.championship.Ranking;
+import org.podium.model.SeasonRef;
 import org.podium.championship.InputDocument;
 import org.podium.championship.RoundScore;
 import org.podium.championship.SeasonStandings;
@@ -45,7 +47,7 @@ public final class CombinedCalculator {
         Team(String key) { this.key = key; }
     }
 
-    public static CombinedClassification compute(CombinedRule rule, Map<SeasonKey, SeasonStandings> standings,
+    public static CombinedClassification compute(CombinedRule rule, Map<SeasonRef, SeasonStandings> standings,
                                                  Aliases aliases) {
         TeamIdentity identity = new TeamIdentity(aliases);
         List<String> warnings = new ArrayList<>();
@@ -159,72 +161,26 @@ public final class CombinedCalculator {
     }
 
     private static List<CombinedRow> rank(List<Scored> teams, CombinedRule rule) {
-        Comparator<Scored> byName = Comparator.comparing(Scored::name).thenComparing(Scored::key);
-        List<Scored> sorted = new ArrayList<>(teams);
-        sorted.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(byName));
-        List<List<Scored>> tiers = new ArrayList<>();
-        for (int i = 0; i < sorted.size(); ) {
-            int j = i;
-            while (j < sorted.size() && level(sorted.get(j).score(), sorted.get(i).score())) j++;
-            tiers.addAll(resolve(sorted.subList(i, j), rule.tieBreak(), 0, byName));
-            i = j;
-        }
-        List<Scored> flat = new ArrayList<>();
-        List<Integer> ranks = new ArrayList<>();
-        List<Boolean> shared = new ArrayList<>();
-        for (List<Scored> tier : tiers) {
-            int rank = flat.size() + 1;
-            for (Scored s : tier) {
-                flat.add(s);
-                ranks.add(rank);
-                shared.add(tier.size() > 1);
-            }
-        }
-        String[] why = new String[flat.size()];
-        for (int i = 1; i < flat.size(); i++) {
-            Scored above = flat.get(i - 1);
-            Scored here = flat.get(i);
-            if (!level(above.score(), here.score()) || ranks.get(i).equals(ranks.get(i - 1))) continue;
-            for (CombinedTieBreak tb : rule.tieBreak()) {
-                if (compare(tb, above, here) != 0) {
-                    why[i] = explain(tb, here, above, rule.decimals());
-                    if (why[i - 1] == null) why[i - 1] = explain(tb, above, here, rule.decimals());
-                    break;
-                }
-            }
-        }
+        List<Ranking.TieStep<Scored>> steps = rule.tieBreak().stream().<Ranking.TieStep<Scored>>map(tb -> new Ranking.TieStep<>() {
+            @Override public int compare(Scored a, Scored b) { return CombinedCalculator.compare(tb, a, b); }
+            @Override public String explain(Scored a, Scored b) { return CombinedCalculator.explain(tb, a, b, rule.decimals()); }
+        }).toList();
+        String sharedText = rule.tieBreak().isEmpty() ? "shared: level on score"
+                : "shared: level on score and on " + rule.tieBreak().stream().map(CombinedTieBreak::id)
+                .collect(Collectors.joining(", "));
+        Ranking.Order<Scored> order = new Ranking.Order<>(Comparator.comparingDouble(Scored::score).reversed(),
+                (x, y) -> level(x.score(), y.score()), Comparator.comparing(Scored::name).thenComparing(Scored::key),
+                steps, sharedText);
         List<CombinedRow> out = new ArrayList<>();
-        for (int i = 0; i < flat.size(); i++) {
-            Scored s = flat.get(i);
-            String tieBreak = why[i];
-            if (tieBreak == null && shared.get(i)) {
-                tieBreak = rule.tieBreak().isEmpty() ? "shared: level on score"
-                        : "shared: level on score and on " + rule.tieBreak().stream().map(CombinedTieBreak::id)
-                        .collect(Collectors.joining(", "));
-            }
-            out.add(new CombinedRow(ranks.get(i), shared.get(i), s.name(), s.key(), s.shares(), s.score(), tieBreak,
+        for (Ranking.Place<Scored> p : Ranking.rank(teams, order)) {
+            Scored s = p.item();
+            out.add(new CombinedRow(p.rank(), p.shared(), s.name(), s.key(), s.shares(), s.score(), p.tieBreak(),
                     s.finishes()));
         }
         return out;
     }
 
     static boolean level(double a, double b) { return Math.abs(a - b) < EPSILON; }
-
-    private static List<List<Scored>> resolve(List<Scored> group, List<CombinedTieBreak> tieBreaks, int step,
-                                              Comparator<Scored> byName) {
-        if (group.size() == 1) return List.of(group);
-        if (step == tieBreaks.size()) return List.of(group.stream().sorted(byName).toList());
-        CombinedTieBreak tb = tieBreaks.get(step);
-        List<Scored> sorted = group.stream().sorted((a, b) -> compare(tb, b, a)).toList();
-        List<List<Scored>> out = new ArrayList<>();
-        for (int i = 0; i < sorted.size(); ) {
-            int j = i;
-            while (j < sorted.size() && compare(tb, sorted.get(i), sorted.get(j)) == 0) j++;
-            out.addAll(resolve(sorted.subList(i, j), tieBreaks, step + 1, byName));
-            i = j;
-        }
-        return out;
-    }
 
     /** Positive when {@code a} is ahead of {@code b} on this tie-break. */
     private static int compare(CombinedTieBreak tb, Scored a, Scored b) {

@@ -1,5 +1,6 @@
 package org.podium.combined;
 
+import org.podium.model.SeasonRef;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +24,7 @@ public record CombinedRule(String id, String name, List<CountingTable> tables, i
         tables = List.copyOf(tables);
         tieBreak = List.copyOf(tieBreak);
         if (tables.size() < 2) throw new IllegalArgumentException("a combined classification needs two series or more");
-        Set<SeasonKey> seasons = new HashSet<>();
+        Set<SeasonRef> seasons = new HashSet<>();
         for (CountingTable t : tables) {
             if (!seasons.add(t.season())) throw new IllegalArgumentException(t.season() + " is counted twice");
         }

@@ -1,5 +1,6 @@
 package org.podium.combined;
 
+import org.podium.model.SeasonRef;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param maxSeasonPoints the most one car can score in the season: the share denominator, also
  *                        while no standings exist yet
  */
-public record CountingTable(SeasonKey season, String seriesName, String table, List<RoundRef> calendar,
+public record CountingTable(SeasonRef season, String seriesName, String table, List<RoundRef> calendar,
                             double maxSeasonPoints) {
     public CountingTable {
         Objects.requireNonNull(season, "season");

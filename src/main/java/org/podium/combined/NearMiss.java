@@ -1,5 +1,6 @@
 package org.podium.combined;
 
+import org.podium.model.SeasonRef;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Objects;
  *
  * @param distance the edit distance between the two normalised names
  */
-public record NearMiss(String teamA, SeasonKey seriesA, String teamB, SeasonKey seriesB, int distance) {
+public record NearMiss(String teamA, SeasonRef seriesA, String teamB, SeasonRef seriesB, int distance) {
     public static final String MESSAGE = "possibly the same entrant: add an alias";
 
     public NearMiss {

@@ -21,6 +21,11 @@ public final class Scores {
         return value == Math.rint(value) ? String.valueOf((long) value) : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
+    /** {@link #points} as a number: 146, 105.5. */
+    public static BigDecimal printedPoints(double value) {
+        return new BigDecimal(points(value));
+    }
+
     private static final String[] ORDINALS = {"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
             "eighth", "ninth", "tenth"};
 

@@ -1,5 +1,6 @@
 package org.podium.combined;
 
+import org.podium.model.SeasonRef;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param share         {@code points / maxPoints}, unrounded
  * @param roundsStarted the rounds in which any car of the team took part
  */
-public record SeriesShare(SeasonKey season, String seriesName, String team, String carNumber, List<String> drivers,
+public record SeriesShare(SeasonRef season, String seriesName, String team, String carNumber, List<String> drivers,
                           double points, double maxPoints, double share, List<Integer> roundsStarted) {
     public SeriesShare {
         Objects.requireNonNull(season, "season");

@@ -49,7 +49,7 @@ public final class CanonicalJson {
     /** The result as pretty-printed UTF-8 JSON. */
     public static byte[] write(SessionResult r) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096 + r.entries().size() * 600);
-        try (JsonGenerator g = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator g = JsonInput.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
                     .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
             g.setPrettyPrinter(pretty);
@@ -165,9 +165,9 @@ public final class CanonicalJson {
      */
     public static SessionResult read(byte[] json) throws FeedException {
         JsonNode root;
-        try (JsonParser p = Json.FACTORY.createParser(json)) {
+        try (JsonParser p = JsonInput.FACTORY.createParser(json)) {
             try {
-                root = Json.MAPPER.readTree(p);
+                root = JsonInput.MAPPER.readTree(p);
             } catch (StreamConstraintsException e) {
                 throw overLimit(e, p);
             }

@@ -1,8 +1,6 @@
 package org.podium.feed;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.podium.support.Sha256;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -186,13 +184,7 @@ public final class FeedReader {
         }
     }
 
-    static String sha256(byte[] raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
+    static String sha256(byte[] raw) { return Sha256.hex(raw); }
 
     private static String fileName(String relativePath) {
         if (relativePath == null || relativePath.isBlank()) return null;

@@ -73,7 +73,7 @@ public final class FormatDetector {
 
     /** The document must be a session result; a limit hit on the way names where it was hit. */
     private static void requireSessionResultSchema(byte[] raw) throws FeedException {
-        try (JsonParser p = Json.FACTORY.createParser(raw)) {
+        try (JsonParser p = JsonInput.FACTORY.createParser(raw)) {
             try {
                 findSchema(p);
             } catch (StreamConstraintsException e) {

@@ -301,7 +301,7 @@ public final class MetadataResolver {
         }
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(raw);
+            root = JsonInput.MAPPER.readTree(raw);
         } catch (JsonProcessingException e) {
             problems.add(Problem.field(name, "not valid JSON: " + CanonicalJson.describe(e)));
             return;
@@ -336,7 +336,7 @@ public final class MetadataResolver {
             if (f.getValue() == null) continue;
             if (!SIDECAR_FIELDS.contains(f.getKey())) throw new IllegalArgumentException("not a metadata field: " + f.getKey());
             try {
-                apply(f.getKey(), Json.MAPPER.valueToTree(f.getValue()), d);
+                apply(f.getKey(), JsonInput.MAPPER.valueToTree(f.getValue()), d);
             } catch (IllegalArgumentException e) {
                 problems.add(Problem.field(f.getKey(), e.getMessage()));
             }

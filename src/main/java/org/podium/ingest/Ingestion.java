@@ -1,5 +1,7 @@
 package org.podium.ingest;
 
+import org.podium.model.SeasonRef;
+import org.podium.support.Sha256;
 import org.podium.championship.CalendarCheck;
 import org.podium.feed.FeedException;
 import org.podium.feed.FeedReader;
@@ -7,7 +9,6 @@ import org.podium.feed.MetadataResolver;
 import org.podium.model.SessionResult;
 import org.podium.store.ResultStore;
 import org.podium.store.SaveOutcome;
-import org.podium.store.SeasonRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * One inbox file to a stored session result: read, parse, validate, store, and only then out of the
@@ -46,23 +46,20 @@ public final class Ingestion {
     private final ResultStore store;
     private final Path inbox;
     private final long maxBytes;
-    private final Consumer<SeasonRef> seasonChanged;
     private final IngestStats stats;
 
-    public Ingestion(FeedReader reader, ResultStore store, Path inbox, long maxBytes,
-                     Consumer<SeasonRef> seasonChanged, IngestStats stats) {
-        this(reader, null, store, inbox, maxBytes, seasonChanged, stats);
+    public Ingestion(FeedReader reader, ResultStore store, Path inbox, long maxBytes, IngestStats stats) {
+        this(reader, null, store, inbox, maxBytes, stats);
     }
 
     /** @param calendar where a result must have a place before it is stored; null checks nothing */
     public Ingestion(FeedReader reader, CalendarCheck calendar, ResultStore store, Path inbox, long maxBytes,
-                     Consumer<SeasonRef> seasonChanged, IngestStats stats) {
+                     IngestStats stats) {
         this.calendar = calendar;
         this.reader = reader;
         this.store = store;
         this.inbox = inbox;
         this.maxBytes = maxBytes;
-        this.seasonChanged = seasonChanged;
         this.stats = stats;
     }
 
@@ -72,9 +69,10 @@ public final class Ingestion {
      * the link, not what it points to), and a file reached through a linked folder is refused with an
      * {@link IOException}, so that the route leaves it where it is.
      *
-     * @return a one-line description of what happened, for the log and the exchange
+     * @return what changed: the season whose current results this file changed, for the recompute; null
+     *         when nothing did (a duplicate, or a version kept for audit behind the current one)
      */
-    public String ingest(String relativePath) throws FeedException, IOException {
+    public SeasonRef ingest(String relativePath) throws FeedException, IOException {
         String rel = relativePath.replace('\\', '/');
         Path file = inbox.resolve(rel);
         if (!inInbox(inbox, file)) {
@@ -110,7 +108,7 @@ public final class Ingestion {
             stats.duplicate();
             String what = "already stored as version " + already.get().version() + " of " + already.get().sessionKey();
             LOG.info("{}: {}", rel, what);
-            return what;
+            return null;
         }
         byte[] sidecar = readSidecar(rel, sidecarFile);
         SessionResult result = parse(raw, rel, sidecar);
@@ -125,6 +123,7 @@ public final class Ingestion {
         }
         SaveOutcome saved = store.save(result, raw, rel);
         String what;
+        SeasonRef changed = null;
         if (saved.duplicate()) {
             stats.duplicate();
             what = "duplicate of version " + saved.document().version() + " of " + result.sessionKey()
@@ -136,10 +135,10 @@ public final class Ingestion {
                     + ", SHA-256 " + shortSha(saved.document().sha256()) + ")"
                     + (saved.current() ? (saved.superseded() == null ? "" : ", replaces version " + saved.superseded().version())
                     : ", kept for audit: version " + currentVersion(result) + " stays current");
-            if (saved.current()) seasonChanged.accept(new SeasonRef(result.series(), result.season()));
+            if (saved.current()) changed = new SeasonRef(result.series(), result.season());
         }
         LOG.info("{}: {}", rel, what);
-        return what;
+        return changed;
     }
 
     /**
@@ -208,7 +207,7 @@ public final class Ingestion {
         return new FeedException(rel, java.util.List.of(org.podium.feed.Problem.of(message)), hint);
     }
 
-    static String sha256(byte[] raw) { return org.podium.outbox.Json.sha256(raw); }
+    static String sha256(byte[] raw) { return Sha256.hex(raw); }
 
     /**
      * The route's last step: the file leaves the inbox, now that it is stored (or rejected), so that a

@@ -1,5 +1,6 @@
 package org.podium.invitation;
 
+import org.podium.model.SeasonRef;
 import org.podium.championship.InputDocument;
 import org.podium.championship.SeasonStandings;
 import org.podium.championship.StandingsRow;
@@ -14,7 +15,6 @@ import org.podium.combined.NearMiss;
 import org.podium.combined.Participation;
 import org.podium.combined.RoundRef;
 import org.podium.combined.Scores;
-import org.podium.combined.SeasonKey;
 import org.podium.combined.SeasonState;
 import org.podium.combined.SeriesShare;
 import org.podium.combined.TeamIdentity;
@@ -69,7 +69,7 @@ public final class InvitationDecider {
      * decisions, so this decides twice: first without the others, then each with the others' first
      * decisions. The result does not depend on the order of the file.
      */
-    public static Outcome decideAll(Invitations config, Map<SeasonKey, SeasonStandings> standings, Aliases aliases) {
+    public static Outcome decideAll(Invitations config, Map<SeasonRef, SeasonStandings> standings, Aliases aliases) {
         Map<String, CombinedClassification> combined = new LinkedHashMap<>();
         for (Invitation inv : config.invitations()) {
             if (inv.classification() instanceof CombinedTeamsClassification c) {
@@ -94,7 +94,7 @@ public final class InvitationDecider {
      * @param otherDecisions   the decisions of the other configured invitations, for the limit per competitor
      * @param otherInvitations invitations competitors hold from elsewhere
      */
-    public static InvitationDecision decide(Invitation inv, Map<SeasonKey, SeasonStandings> standings, Aliases aliases,
+    public static InvitationDecision decide(Invitation inv, Map<SeasonRef, SeasonStandings> standings, Aliases aliases,
                                             List<InvitationDecision> otherDecisions,
                                             List<OtherInvitation> otherInvitations) {
         CombinedClassification combined = inv.classification() instanceof CombinedTeamsClassification c
@@ -103,7 +103,7 @@ public final class InvitationDecider {
     }
 
     /** As {@link #decide(Invitation, Map, Aliases, List, List)}, with the combined classification already computed. */
-    public static InvitationDecision decide(Invitation inv, Map<SeasonKey, SeasonStandings> standings,
+    public static InvitationDecision decide(Invitation inv, Map<SeasonRef, SeasonStandings> standings,
                                             CombinedClassification combined, Aliases aliases,
                                             List<InvitationDecision> otherDecisions,
                                             List<OtherInvitation> otherInvitations) {
@@ -257,7 +257,7 @@ public final class InvitationDecider {
                 notes.add(t.team() + " (" + Scores.format(t.score(), decimals) + " so far) is not classified: " + t.reason());
             }
         }
-        Map<SeasonKey, String> seriesNames = new LinkedHashMap<>();
+        Map<SeasonRef, String> seriesNames = new LinkedHashMap<>();
         for (SeasonState st : cc.seasons()) seriesNames.put(st.table().season(), st.table().label());
         for (NearMiss m : cc.nearMisses()) {
             notes.add(m.message() + ": \"" + m.teamA() + "\" (" + seriesNames.getOrDefault(m.seriesA(), m.seriesA().toString())

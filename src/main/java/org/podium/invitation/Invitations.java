@@ -1,7 +1,8 @@
 package org.podium.invitation;
 
+import org.podium.model.SeasonRef;
 import org.podium.championship.CalendarRound;
-import org.podium.championship.ConfigNode;
+import org.podium.support.ConfigNode;
 import org.podium.championship.MaxPoints;
 import org.podium.championship.SeriesCatalog;
 import org.podium.championship.SeriesRules;
@@ -12,7 +13,6 @@ import org.podium.combined.CombinedRule;
 import org.podium.combined.CombinedTieBreak;
 import org.podium.combined.CountingTable;
 import org.podium.combined.RoundRef;
-import org.podium.combined.SeasonKey;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,8 +46,8 @@ public record Invitations(List<Invitation> invitations, List<OtherInvitation> ot
     }
 
     /** The seasons whose standings the invitations read: only those need be kept at hand. */
-    public java.util.Set<org.podium.combined.SeasonKey> seasons() {
-        java.util.Set<org.podium.combined.SeasonKey> out = new java.util.LinkedHashSet<>();
+    public java.util.Set<SeasonRef> seasons() {
+        java.util.Set<SeasonRef> out = new java.util.LinkedHashSet<>();
         for (Invitation inv : invitations) {
             if (inv.classification() instanceof TableClassification t) out.add(t.table().season());
             if (inv.classification() instanceof CombinedTeamsClassification c) c.rule().tables().forEach(t -> out.add(t.season()));
@@ -138,7 +138,7 @@ public record Invitations(List<Invitation> invitations, List<OtherInvitation> ot
         expect(node.get("ranks"), "teams", "a combined classification ranks teams matched across series");
         expect(node.get("teamScore"), BEST_CAR_SHARE, "a team's best car's points as a share of the season's maximum");
         List<CountingTable> tables = new ArrayList<>();
-        Map<SeasonKey, String> seen = new HashMap<>();
+        Map<SeasonRef, String> seen = new HashMap<>();
         List<ConfigNode> series = node.get("series").list();
         if (series.size() < 2) throw node.get("series").fail("must list two series or more, was " + series.size());
         for (ConfigNode s : series) {
@@ -192,7 +192,7 @@ public record Invitations(List<Invitation> invitations, List<OtherInvitation> ot
         for (CalendarRound r : rules.requireCalendar(season).rounds()) calendar.add(new RoundRef(r.round(), r.event()));
         double max = MaxPoints.maxSeasonPoints(rules, season);
         if (!(max > 0)) throw tableNode.fail("no points are available in " + seriesId + " " + season);
-        return new CountingTable(new SeasonKey(seriesId, season), rules.name(), table, calendar, max);
+        return new CountingTable(new SeasonRef(seriesId, season), rules.name(), table, calendar, max);
     }
 
     /** Every table id the series publishes, with what its rows are: cars, or what else they rank. */

@@ -1,7 +1,6 @@
 package org.podium.invitation;
 
 import org.podium.combined.CombinedRule;
-import org.podium.combined.Json;
 import org.podium.combined.Scores;
 
 import java.math.BigDecimal;
@@ -17,7 +16,7 @@ public final class NoticeFigures {
 
     /** The figure as printed. */
     public static BigDecimal printed(Invitation inv, Measure measure, double v) {
-        return measure == Measure.POINTS ? Json.points(v) : Scores.round(v, decimals(inv));
+        return measure == Measure.POINTS ? Scores.printedPoints(v) : Scores.round(v, decimals(inv));
     }
 
     /** {@code a - b}, both as printed. */

@@ -133,7 +133,7 @@ public final class NoticePlanner {
      * 2023-24 (version 2, OFFICIAL, replacing version 1, PROVISIONAL)", new results, results no longer
      * counted; or, with the same documents, an adjustment or a change of configuration.
      */
-    static String cause(Changes changes, Map<String, String> seriesNames) {
+    public static String cause(Changes changes, Map<String, String> seriesNames) {
         List<String> parts = new ArrayList<>();
         List<DocumentChange> amended = changes.documents().stream()
                 .filter(c -> c.kind() == DocumentChange.Kind.AMENDED).toList();
@@ -164,14 +164,14 @@ public final class NoticePlanner {
     }
 
     /** "Abu Dhabi Race 2 of the Asian Le Mans Series 2023-24"; the session key where the names are not known. */
-    static String label(InputDocument d, Map<String, String> seriesNames) {
+    public static String label(InputDocument d, Map<String, String> seriesNames) {
         if (d.event() == null || d.session() == null) return d.sessionKey();
         String series = seriesNames.get(d.seasonPath());
         return d.event() + " " + d.session() + (series == null ? "" : " of the " + series);
     }
 
     /** The deciding seasons' names by {@code series/season}: "Asian Le Mans Series 2023-24". */
-    static Map<String, String> seriesNames(Basis b) {
+    public static Map<String, String> seriesNames(Basis b) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         for (SeriesRemaining r : b.remaining()) out.put(r.season().toString(), r.seriesName() + " " + r.season().season());
         return out;

@@ -21,6 +21,8 @@ import java.util.Objects;
  */
 public record PublishedNotice(String invitationId, int seq, NoticeState state, Recipient recipient, boolean entitled,
                               List<InputDocument> inputs, List<Standing> standings) {
+    /** The schema of a notice's JSON document. */
+    public static final String SCHEMA = "podium.invitation-notice/1";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public PublishedNotice {
@@ -51,7 +53,7 @@ public record PublishedNotice(String invitationId, int seq, NoticeState state, R
     }
 
     /**
-     * Read back from a notice's JSON document as it was written ({@link NoticeDocument#json}): a
+     * Read back from a notice's JSON document as it was written ({@code org.podium.outbox.NoticeDocument}): a
      * ledger that keeps the document needs nothing else.
      *
      * @throws IllegalArgumentException when the text is not such a document
@@ -63,8 +65,8 @@ public record PublishedNotice(String invitationId, int seq, NoticeState state, R
         } catch (IOException e) {
             throw new IllegalArgumentException("not a notice document: " + e.getMessage(), e);
         }
-        if (doc == null || !NoticeDocument.SCHEMA.equals(doc.path("schema").asText())) {
-            throw new IllegalArgumentException("not a " + NoticeDocument.SCHEMA + " document");
+        if (doc == null || !SCHEMA.equals(doc.path("schema").asText())) {
+            throw new IllegalArgumentException("not a " + SCHEMA + " document");
         }
         JsonNode r = doc.path("recipient");
         String key = r.path("key").asText();

@@ -1,7 +1,7 @@
 package org.podium.invitation;
 
-import org.podium.combined.SeasonKey;
 
+import org.podium.model.SeasonRef;
 import java.util.Objects;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param maxStillAvailable  the most one entrant can still add: points for a table, share for a
  *                           combined classification
  */
-public record SeriesRemaining(SeasonKey season, String seriesName, int roundsRemaining, double maxStillAvailable) {
+public record SeriesRemaining(SeasonRef season, String seriesName, int roundsRemaining, double maxStillAvailable) {
     public SeriesRemaining {
         Objects.requireNonNull(season, "season");
         Objects.requireNonNull(seriesName, "seriesName");

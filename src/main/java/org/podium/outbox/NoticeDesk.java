@@ -1,7 +1,10 @@
 package org.podium.outbox;
 
+import org.podium.support.Json;
+import org.podium.support.Sha256;
+import org.podium.support.AtomicFiles;
 import org.podium.invitation.InvitationDecision;
-import org.podium.invitation.NoticeDocument;
+import org.podium.outbox.NoticeDocument;
 import org.podium.invitation.NoticePlanner;
 import org.podium.invitation.PlannedNotice;
 import org.podium.invitation.PublishedNotice;
@@ -58,7 +61,7 @@ public final class NoticeDesk {
             for (PlannedNotice p : planned) {
                 byte[] json = NoticeDocument.bytes(p, issued);
                 rows.add(new LedgerNotice(id, p.seq(), p.state().name(), p.recipient().identity(), p.supersedes(),
-                        Json.sha256(json), NoticeDocument.path(p, "json"), new String(json, StandardCharsets.UTF_8),
+                        Sha256.hex(json), NoticeDocument.path(p, "json"), new String(json, StandardCharsets.UTF_8),
                         NoticeDocument.markdown(p, issued), issued, null));
             }
             if (!ledger.record(rows)) {

@@ -1,5 +1,8 @@
 package org.podium.outbox;
 
+import org.podium.support.Json;
+import org.podium.support.Sha256;
+import org.podium.support.AtomicFiles;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.podium.store.StoreException;
@@ -45,7 +48,7 @@ public final class Outbox {
      * @return true when the file was written
      */
     public boolean publish(String relativePath, String kind, ObjectNode document) {
-        String contentHash = Json.sha256(Json.bytes(document));
+        String contentHash = Sha256.hex(Json.bytes(document));
         try (Connection c = db.getConnection()) {
             Row row = row(c, relativePath);
             Path target = resolve(relativePath);
@@ -61,7 +64,7 @@ public final class Outbox {
             document.fields().forEachRemaining(f -> { if (!f.getKey().equals("schema")) out.set(f.getKey(), f.getValue()); });
             byte[] bytes = Json.bytes(out);
             AtomicFiles.write(target, bytes);
-            upsert(c, relativePath, Json.sha256(bytes), contentHash, version, kind, now, row != null);
+            upsert(c, relativePath, Sha256.hex(bytes), contentHash, version, kind, now, row != null);
             return true;
         } catch (SQLException e) {
             throw new StoreException("cannot record outbox file " + relativePath + ": " + e.getMessage(), e);
@@ -131,7 +134,7 @@ public final class Outbox {
      */
     public void mirror(String relativePath, String kind, int version, Instant updated, byte[] bytes) {
         Path target = resolve(relativePath);
-        String sha = Json.sha256(bytes);
+        String sha = Sha256.hex(bytes);
         try (Connection c = db.getConnection()) {
             Row row = row(c, relativePath);
             if (row != null && row.version > version) {
@@ -153,7 +156,7 @@ public final class Outbox {
 
     /** Records a file written by someone else (a notice), so the index lists it. */
     public void record(String relativePath, String kind, byte[] bytes) {
-        recordHash(relativePath, kind, Json.sha256(bytes));
+        recordHash(relativePath, kind, Sha256.hex(bytes));
     }
 
     /** {@link #record(String, String, byte[])} for a file written by streaming, by the SHA-256 of its bytes. */

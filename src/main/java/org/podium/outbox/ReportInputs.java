@@ -1,5 +1,6 @@
 package org.podium.outbox;
 
+import org.podium.support.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package org.podium.outbox;
 
+import org.podium.support.Sha256;
 import gg.jte.Content;
 
 import java.io.IOException;
@@ -29,7 +30,7 @@ public final class ReportPage {
     /** The whole page. */
     public static String html(ReportInputs in, Instant generated) {
         String body = body(in);
-        return document(body, Json.sha256(body.getBytes(StandardCharsets.UTF_8)), generated);
+        return document(body, Sha256.hex(body.getBytes(StandardCharsets.UTF_8)), generated);
     }
 
     /** The page around a body: head, style, the header with the generated time, the footer. */

@@ -1,5 +1,7 @@
 package org.podium.outbox;
 
+import org.podium.support.Sha256;
+import org.podium.support.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +17,6 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -104,12 +105,12 @@ public final class ReportWriter {
         Path body = target.resolveSibling("." + target.getFileName() + ".body." + UUID.randomUUID() + ".tmp");
         try {
             Files.createDirectories(target.getParent());
-            MessageDigest digest = AtomicFiles.sha256();
+            MessageDigest digest = Sha256.digest();
             try (Writer w = new OutputStreamWriter(new DigestOutputStream(
                     new BufferedOutputStream(Files.newOutputStream(body), 64 * 1024), digest), StandardCharsets.UTF_8)) {
                 ReportPage.body(inputs, w);
             }
-            String sha = HexFormat.of().formatHex(digest.digest());
+            String sha = Sha256.hex(digest);
             if (sha.equals(ReportPage.bodySha256(target))) return false;
             Instant now = clock.instant();
             String pageSha = AtomicFiles.stream(target, out -> {

@@ -1,7 +1,6 @@
 package org.podium.poll;
 
-import org.podium.outbox.Json;
-import org.podium.outbox.Outbox;
+import org.podium.support.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +28,7 @@ final class FeedPoll {
     private final LinkPolicy links;
     private final FeedLedger ledger;
     private final InboxWriter inbox;
-    private final Outbox outbox;
+    private final MirrorTarget outbox;
     private final Clock clock;
     private final Instant startedAt;
     private final long requestsBefore;
@@ -40,7 +39,7 @@ final class FeedPoll {
     private boolean mirrored;
 
     /** @param outbox where a mirror feed writes; null where there is none (a mirror's poll then fails) */
-    FeedPoll(Feed feed, FeedClient client, LinkPolicy links, FeedLedger ledger, InboxWriter inbox, Outbox outbox, Clock clock) {
+    FeedPoll(Feed feed, FeedClient client, LinkPolicy links, FeedLedger ledger, InboxWriter inbox, MirrorTarget outbox, Clock clock) {
         this.feed = feed;
         this.client = client;
         this.links = links;
@@ -112,7 +111,7 @@ final class FeedPoll {
             ledger.remember(feed.id(), url, seen, null, null, clock.instant());
             return count(FetchOutcome.UNCHANGED, url, "");
         }
-        String sha = Json.sha256(f.body());
+        String sha = Sha256.hex(f.body());
         if (expectedSha256 != null && !expectedSha256.equalsIgnoreCase(sha)) {
             return failed(url + ": its SHA-256 " + sha + " is not the " + expectedSha256 + " the index gives; not written");
         }
@@ -153,7 +152,7 @@ final class FeedPoll {
             return failed(url + ": " + e.getMessage());
         }
         if (f.notModified()) return failed(url + ": answered 304 to a request without validators");
-        String sha = Json.sha256(f.body());
+        String sha = Sha256.hex(f.body());
         if (!d.sha256().equalsIgnoreCase(sha)) {
             return failed(url + ": its SHA-256 " + sha + " is not the " + d.sha256() + " the index gives; not written");
         }

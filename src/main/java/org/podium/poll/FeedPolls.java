@@ -1,6 +1,5 @@
 package org.podium.poll;
 
-import org.podium.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +26,7 @@ public final class FeedPolls implements AutoCloseable {
     private final FeedLedger ledger;
     private final FeedStatus status;
     private final InboxWriter inbox;
-    private final Outbox outbox;
+    private final MirrorTarget outbox;
     private final String userAgent;
     private final Clock clock;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
@@ -38,7 +37,7 @@ public final class FeedPolls implements AutoCloseable {
     }
 
     /** @param outbox where mirror feeds ({@code mirror: true}) write; null when no feed mirrors */
-    public FeedPolls(Feeds feeds, FeedLedger ledger, FeedStatus status, InboxWriter inbox, Outbox outbox, String userAgent,
+    public FeedPolls(Feeds feeds, FeedLedger ledger, FeedStatus status, InboxWriter inbox, MirrorTarget outbox, String userAgent,
                      Clock clock) {
         this.feeds = feeds;
         this.ledger = ledger;

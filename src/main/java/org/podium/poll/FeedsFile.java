@@ -1,5 +1,6 @@
 package org.podium.poll;
 
+import org.podium.support.ConfigNode;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.podium.championship.CalendarRace;
 import org.podium.championship.CalendarRound;
-import org.podium.championship.ConfigException;
+import org.podium.support.ConfigException;
 import org.podium.championship.SeasonCalendar;
 import org.podium.championship.SeriesCatalog;
 import org.podium.championship.SeriesRules;
@@ -84,7 +85,7 @@ public final class FeedsFile {
     public static Feeds parse(String yaml, String fileName, SeriesCatalog catalog) {
         JsonNode root;
         try {
-            org.podium.championship.ConfigNode.strictBooleans(yaml, fileName);
+            org.podium.support.ConfigNode.strictBooleans(yaml, fileName);
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             throw ConfigException.notYaml(fileName, e);

@@ -1,6 +1,6 @@
 package org.podium.poll;
 
-import org.podium.outbox.AtomicFiles;
+import org.podium.support.AtomicFiles;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,7 +12,7 @@ import java.util.List;
  * so each is checked to be one plain, visible name.
  */
 public final class InboxWriter {
-    /** Names the inbox consumer leaves alone (routes/ingest.yaml): a document so named would never be read. */
+    /** Names the inbox consumer leaves alone (routes/2-ingest.yaml): a document so named would never be read. */
     private static final List<String> IGNORED_SUFFIXES = List.of(".meta.json", ".tmp", ".part", ".crdownload", ".camellock");
 
     private final Path inbox;

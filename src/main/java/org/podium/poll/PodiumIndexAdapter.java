@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.podium.outbox.ReportWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +56,9 @@ final class PodiumIndexAdapter implements FeedAdapter {
     }
 
     /** Names a mirror writes for itself: its own indexes, and its own report of its own state. */
-    private static final Set<String> OWN = Set.of("index.json", "feed-index.json");
+    private static final Set<String> OWN = Set.of("index.json", "feed-index.json", "report/index.html");
+    /** The outbox kind of the report page (docs/outbox.md). */
+    private static final String REPORT_KIND = "report";
 
     private static void mirror(FeedPoll poll, URI uri, FeedIndex.Document d) throws InterruptedException {
         List<String> parts = poll.links().segmentsBelowBase(uri);
@@ -77,7 +78,7 @@ final class PodiumIndexAdapter implements FeedAdapter {
                     + "through its /outbox/feed-index.json, which gives both");
             return;
         }
-        if (OWN.contains(path) || ReportWriter.KIND.equals(d.kind()) || ReportWriter.PATH.equals(path)) {
+        if (OWN.contains(path) || REPORT_KIND.equals(d.kind())) {
             LOG.info("{}: {} not mirrored: this Podium writes its own {}", poll.feed().id(), uri, path);
             return;
         }

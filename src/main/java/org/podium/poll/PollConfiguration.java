@@ -21,14 +21,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The poller's beans, and one route per enabled feed made from the {@code feed-poll} template of
- * {@code routes/poll.yaml} once the routes are loaded. {@code config/feeds.yaml} is read and validated while
+ * {@code routes/1-poll.yaml} once the routes are loaded. {@code config/feeds.yaml} is read and validated while
  * Podium starts, so a bad feeds file stops it with the file, key and problem.
  */
 public class PollConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger("podium.poll");
 
-    /** The route template each feed's route is made from (routes/poll.yaml). */
+    /** The route template each feed's route is made from (routes/1-poll.yaml). */
     public static final String TEMPLATE = "feed-poll";
     /** Whether each feed's route polls it on its cron: true for {@code run}, false for the commands that end by themselves. */
     public static final String SCHEDULED = "podium.poll.scheduled";
@@ -41,7 +41,7 @@ public class PollConfiguration implements CamelConfiguration {
                                 @BeanInject("feedStatus") FeedStatus status, @BeanInject("clock") Clock clock,
                                 @PropertyInject("podium.inbox") String inbox,
                                 @PropertyInject("podium.poll.user-agent") String userAgent,
-                                @BeanInject("outbox") org.podium.outbox.Outbox outbox) {
+                                @BeanInject("mirrorTarget") MirrorTarget outbox) {
         return new FeedPolls(feeds, new FeedLedger(db.dataSource()), status, new InboxWriter(Path.of(inbox)), outbox, userAgent, clock);
     }
 

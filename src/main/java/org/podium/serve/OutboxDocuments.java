@@ -1,10 +1,8 @@
 package org.podium.serve;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.podium.outbox.Json;
+import org.podium.support.Sha256;
+import org.podium.outbox.FeedIndexDocument;
 import org.podium.outbox.Outbox;
-import org.podium.poll.FeedIndex;
 
 import java.io.IOException;
 import java.net.URI;
@@ -62,7 +60,7 @@ public final class OutboxDocuments {
         Optional<String> path = outboxPath(rawPath);
         if (path.isEmpty()) return Reply.text(400, "bad request: not an outbox path");
         String p = path.get();
-        if (p.equals(FEED_INDEX)) return reply(feedIndex(), "application/json", CHANGING, ifNoneMatch);
+        if (p.equals(FEED_INDEX)) return reply(FeedIndexDocument.bytes(outbox.entries()), "application/json", CHANGING, ifNoneMatch);
         if (!p.equals(INDEX) && outbox.entry(p).isEmpty()) return notFound();
         Optional<byte[]> bytes = read(p);
         if (bytes.isEmpty()) return notFound();
@@ -118,37 +116,8 @@ public final class OutboxDocuments {
         }
     }
 
-    /**
-     * A {@value FeedIndex#SCHEMA} of every document the ledger records, each {@code url} its outbox path
-     * relative to this index, with its {@code kind} and {@code version} for a mirror. It carries no time of its
-     * own, so that its ETag changes only when a document does.
-     */
-    byte[] feedIndex() {
-        ObjectNode index = Json.object();
-        index.put("schema", FeedIndex.SCHEMA);
-        ArrayNode docs = index.putArray("documents");
-        for (Outbox.Entry e : outbox.entries()) {
-            ObjectNode d = docs.addObject();
-            d.put("url", encode(e.path()));
-            d.put("sha256", e.sha256());
-            d.put("updated", e.updated().toString());
-            d.put("kind", e.kind());
-            d.put("version", e.version());
-        }
-        return Json.bytes(index);
-    }
-
-    /** Each segment percent-encoded where a URL needs it (a space, a non-ASCII letter); slashes kept. */
-    private static String encode(String path) {
-        try {
-            return new URI(null, null, path, null).getRawPath();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("an outbox path that is no URI path: " + path, e);
-        }
-    }
-
     private Reply reply(byte[] bytes, String contentType, String cacheControl, String ifNoneMatch) {
-        String etag = "\"" + Json.sha256(bytes) + "\"";
+        String etag = "\"" + Sha256.hex(bytes) + "\"";
         String cache = tokenRequired ? "private, " + cacheControl : cacheControl;
         if (matches(ifNoneMatch, etag)) return new Reply(304, null, etag, cache, new byte[0]);
         return new Reply(200, contentType, etag, cache, bytes);

@@ -1,5 +1,6 @@
 package org.podium.store;
 
+import org.podium.model.SeasonRef;
 import org.podium.feed.CanonicalJson;
 import org.podium.feed.FeedException;
 import org.podium.model.ResultStatus;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.podium.outbox.Json;
+import org.podium.support.Json;
 import org.podium.store.ResultStore;
 
 import java.nio.file.Path;

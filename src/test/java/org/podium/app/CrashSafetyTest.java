@@ -1,11 +1,12 @@
 package org.podium.app;
 
+import org.podium.support.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.podium.outbox.Json;
+import org.podium.support.Json;
 import org.podium.outbox.OutboxSchemas;
 import org.podium.reliability.Figures;
 
@@ -64,7 +65,7 @@ class CrashSafetyTest {
             int from = files.size() * kills / KILLS;
             int to = files.size() * (kills + 1) / KILLS;
             for (Map.Entry<String, byte[]> f : files.subList(from, to)) {
-                org.podium.outbox.AtomicFiles.write(home.resolve("inbox").resolve(f.getKey()), f.getValue());
+                org.podium.support.AtomicFiles.write(home.resolve("inbox").resolve(f.getKey()), f.getValue());
                 dropped.add(f.getKey());
             }
             Process p = start(home, dir, "run", kills);

@@ -1,5 +1,7 @@
 package org.podium.app;
 
+import org.podium.support.Sha256;
+import org.podium.support.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,7 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.podium.browser.HeadlessChromium;
 import org.podium.hostile.HostileCorpus;
-import org.podium.outbox.Json;
+import org.podium.support.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -302,7 +304,7 @@ class DemoStandingsEndToEndTest {
 
     private static String sha256(String step) throws IOException {
         byte[] bytes = Files.readAllBytes(Path.of("src/main/resources/demo/steps").resolve(step));
-        return org.podium.outbox.Json.sha256(bytes);
+        return Sha256.hex(bytes);
     }
 
     @Test
@@ -480,7 +482,7 @@ class DemoStandingsEndToEndTest {
 
         private static Path drop(Path home, String relative, byte[] content) {
             Path file = home.resolve("inbox").resolve(relative);
-            org.podium.outbox.AtomicFiles.write(file, content);
+            org.podium.support.AtomicFiles.write(file, content);
             return file;
         }
 

@@ -2,7 +2,7 @@ package org.podium.app;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.podium.outbox.AtomicFiles;
+import org.podium.support.AtomicFiles;
 
 import java.nio.file.Path;
 import java.time.Duration;

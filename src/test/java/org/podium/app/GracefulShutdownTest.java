@@ -1,5 +1,6 @@
 package org.podium.app;
 
+import org.podium.support.AtomicFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.podium.store.Database;
@@ -97,7 +98,7 @@ class GracefulShutdownTest {
         for (int i = 0; i < FILES; i++) {
             String speed = String.format(java.util.Locale.ROOT, "%.1f", 150.0 + i / 10.0);
             String name = SESSION + String.format("%03d_Classification_Race 1_Official.CSV", i);
-            org.podium.outbox.AtomicFiles.write(inbox.resolve(name),
+            org.podium.support.AtomicFiles.write(inbox.resolve(name),
                     race.replace(winnerLap, ";6;1'50.468;" + speed + ";").getBytes(StandardCharsets.UTF_8));
             names.add(name);
         }

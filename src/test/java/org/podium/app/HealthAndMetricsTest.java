@@ -9,7 +9,7 @@ import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.podium.outbox.Json;
+import org.podium.support.Json;
 import org.podium.poll.Portal;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.podium.app;
 
+import org.podium.support.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -34,8 +35,8 @@ import org.podium.feed.FeedException;
 import org.podium.feed.FeedReader;
 import org.podium.hostile.HostileCorpus;
 import org.podium.model.SessionResult;
-import org.podium.outbox.AtomicFiles;
-import org.podium.outbox.Json;
+import org.podium.support.AtomicFiles;
+import org.podium.support.Json;
 import org.podium.outbox.OutboxSchemas;
 
 /**
@@ -270,7 +271,7 @@ class HostileInboxEndToEndTest {
                 String rel = root.relativize(p).toString();
                 if (Files.isSymbolicLink(p)) seen.put(rel, "link to " + Files.readSymbolicLink(p));
                 else if (Files.isDirectory(p)) seen.put(rel, "folder");
-                else seen.put(rel, Files.size(p) + " bytes, " + Json.sha256(Files.readAllBytes(p)));
+                else seen.put(rel, Files.size(p) + " bytes, " + Sha256.hex(Files.readAllBytes(p)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

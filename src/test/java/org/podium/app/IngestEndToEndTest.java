@@ -5,7 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.podium.ingest.IngestStats;
-import org.podium.outbox.Json;
+import org.podium.support.Json;
 import org.podium.store.ResultStore;
 
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.podium.outbox.Json;
+import org.podium.support.Json;
 import org.podium.outbox.ReportWriter;
 import org.podium.poll.FeedPolls;
 import org.podium.poll.FetchOutcome;

@@ -1,5 +1,7 @@
 package org.podium.app;
 
+import org.podium.support.Json;
+import org.podium.support.AtomicFiles;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -53,7 +55,7 @@ class OnceExitCodesTest {
     String err() { return err.toString(StandardCharsets.UTF_8); }
 
     void drop(String relative, byte[] content) {
-        org.podium.outbox.AtomicFiles.write(dir.resolve("inbox").resolve(relative), content);
+        org.podium.support.AtomicFiles.write(dir.resolve("inbox").resolve(relative), content);
     }
 
     @Test
@@ -169,13 +171,29 @@ class OnceExitCodesTest {
     }
 
     @Test
+    void routesOfAnEarlierReleaseExitThreeSayingWhatToReplaceThemWith() throws Exception {
+        Path home = dir.resolve("srv/podium");
+        assertThat(podium("init", "--home", home.toString())).isZero();
+        // an earlier release's ingest route queues no recompute: run beside it, files would be stored and never published
+        Files.copy(home.resolve("routes/2-ingest.yaml"), home.resolve("routes/ingest.yaml"));
+        drop(RACE, TestHome.sample("alkamel/elms-race-classification.CSV"));
+        Files.createDirectories(home.resolve("inbox").resolve(RACE).getParent());
+        Files.copy(dir.resolve("inbox").resolve(RACE), home.resolve("inbox").resolve(RACE));
+
+        assertThat(podium("once", "--home", home.toString())).isEqualTo(3);
+        assertThat(err()).contains("ingest.yaml, the routes of an earlier release")
+                .contains("1-poll.yaml, 2-ingest.yaml, 3-recompute.yaml and 4-publish.yaml");
+        assertThat(home.resolve("inbox").resolve(RACE)).as("nothing is taken from the inbox").isRegularFile();
+    }
+
+    @Test
     void initMakesAHomeWithTheDefaultsAndSaysWhere() {
         Path home = dir.resolve("srv/podium");
 
         assertThat(podium("init", "--home", home.toString())).isZero();
         assertThat(out()).contains("home " + home + " ready").contains("written with the defaults");
         assertThat(home.resolve("config/feeds.yaml")).isRegularFile();
-        assertThat(home.resolve("routes/ingest.yaml")).isRegularFile();
+        assertThat(home.resolve("routes/2-ingest.yaml")).isRegularFile();
         assertThat(home.resolve("inbox")).isDirectory();
         assertThat(podium("once", "--home", home.toString())).isZero();
     }
@@ -223,7 +241,7 @@ class OnceExitCodesTest {
 
     /** The rejection report's problem and what to do, as a person reads them. */
     String report(String file) throws Exception {
-        var report = org.podium.outbox.Json.MAPPER.readTree(dir.resolve("inbox/.failed").resolve(file + ".error.json").toFile());
+        var report = org.podium.support.Json.MAPPER.readTree(dir.resolve("inbox/.failed").resolve(file + ".error.json").toFile());
         return report.path("problems").get(0).path("message").asText() + " / " + report.path("whatToDo").asText();
     }
 

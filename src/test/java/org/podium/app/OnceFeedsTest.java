@@ -1,5 +1,6 @@
 package org.podium.app;
 
+import org.podium.support.AtomicFiles;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -87,7 +88,7 @@ class OnceFeedsTest {
         portal.stubFor(get(urlEqualTo(Portal.path(RACE))).willReturn(aResponse().withBody(Portal.sample("alkamel/elms-race-classification.CSV"))));
         // a file in the inbox keeps the run busy past the next fire of the cron
         for (int i = 0; i < 20; i++) {
-            org.podium.outbox.AtomicFiles.write(dir.resolve("inbox/alms/2023-24/01_Sepang/Race 2/copy-" + i + ".CSV"),
+            org.podium.support.AtomicFiles.write(dir.resolve("inbox/alms/2023-24/01_Sepang/Race 2/copy-" + i + ".CSV"),
                     Portal.sample("alkamel/elms-race-classification.CSV"));
         }
         long started = System.nanoTime();

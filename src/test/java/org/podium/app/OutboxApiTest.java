@@ -1,12 +1,13 @@
 package org.podium.app;
 
+import org.podium.support.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.podium.outbox.Json;
+import org.podium.support.Json;
 import org.podium.outbox.Outbox;
 import org.podium.poll.FeedIndex;
 
@@ -74,7 +75,7 @@ class OutboxApiTest {
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).isEqualTo(file);
         String etag = ok.headers().firstValue("ETag").orElseThrow();
-        assertThat(etag).isEqualTo("\"" + Json.sha256(file) + "\"").isEqualTo("\"" + indexed(path).path("sha256").asText() + "\"");
+        assertThat(etag).isEqualTo("\"" + Sha256.hex(file) + "\"").isEqualTo("\"" + indexed(path).path("sha256").asText() + "\"");
         assertThat(ok.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(ok.headers().firstValue("Cache-Control")).hasValue("no-cache");
 
@@ -118,7 +119,7 @@ class OutboxApiTest {
         for (FeedIndex.Document d : index.documents()) {
             HttpResponse<byte[]> doc = HTTP.send(HttpRequest.newBuilder(base.resolve(d.url())).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(doc.statusCode()).as(d.url()).isEqualTo(200);
-            assertThat(Json.sha256(doc.body())).as(d.url()).isEqualTo(d.sha256());
+            assertThat(Sha256.hex(doc.body())).as(d.url()).isEqualTo(d.sha256());
         }
         // unchanged outbox, unchanged index: its ETag answers a 304
         String etag = r.headers().firstValue("ETag").orElseThrow();

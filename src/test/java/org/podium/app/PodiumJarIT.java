@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.podium.outbox.AtomicFiles;
-import org.podium.outbox.Json;
+import org.podium.support.AtomicFiles;
+import org.podium.support.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

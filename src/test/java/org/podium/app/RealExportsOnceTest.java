@@ -1,5 +1,6 @@
 package org.podium.app;
 
+import org.podium.support.AtomicFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -85,7 +86,7 @@ class RealExportsOnceTest {
     void onceAcceptsEveryCorpusFileAndStoresWhatTheIndependentReadingReads() throws Exception {
         prepareHome();
         List<CorpusFile> corpus = RealCorpus.files();
-        for (CorpusFile f : corpus) org.podium.outbox.AtomicFiles.write(home().resolve("inbox").resolve(f.inboxPath()), f.bytes());
+        for (CorpusFile f : corpus) org.podium.support.AtomicFiles.write(home().resolve("inbox").resolve(f.inboxPath()), f.bytes());
 
         assertThat(podium("once", "--home", home().toString())).as(out()).isZero();
 

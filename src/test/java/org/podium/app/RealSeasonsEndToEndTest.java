@@ -8,8 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.podium.championship.CalendarRace;
 import org.podium.championship.CalendarRound;
 import org.podium.championship.SeriesRules;
-import org.podium.outbox.AtomicFiles;
-import org.podium.outbox.Json;
+import org.podium.support.AtomicFiles;
+import org.podium.support.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package org.podium.app;
 
+import org.podium.support.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Assumptions;
@@ -7,8 +8,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.podium.outbox.AtomicFiles;
-import org.podium.outbox.Json;
+import org.podium.support.AtomicFiles;
+import org.podium.support.Json;
 import org.podium.reliability.Figures;
 import org.podium.store.TestDatabases;
 
@@ -151,7 +152,7 @@ class SeveralInstancesTest {
                     if (f.endsWith(".error.json")) continue;        // a rejection's report, not a file dropped
                     String name = area.equals(".done") ? f.substring(f.indexOf('/') + 1) : f;
                     namesFound.merge(withoutNumber(name), 1, Integer::sum);
-                    contentsFound.merge(Json.sha256(Files.readAllBytes(inbox.resolve(area).resolve(f))), 1, Integer::sum);
+                    contentsFound.merge(Sha256.hex(Files.readAllBytes(inbox.resolve(area).resolve(f))), 1, Integer::sum);
                 }
             }
             Map<String, Integer> namesDropped = drops.names();
@@ -334,7 +335,7 @@ class SeveralInstancesTest {
         private void drop(String name, byte[] bytes) {
             AtomicFiles.write(inbox.resolve(name), bytes);
             names.add(name);
-            contents.add(Json.sha256(bytes));
+            contents.add(Sha256.hex(bytes));
             latest.put(name, bytes);
         }
 

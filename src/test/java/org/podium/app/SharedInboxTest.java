@@ -15,13 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.podium.feed.FeedReader;
+import org.podium.recompute.SeasonChanges;
 import org.podium.ingest.InboxFilter;
 import org.podium.ingest.InboxLockRepository;
 import org.podium.ingest.InboxScan;
 import org.podium.ingest.IngestStats;
 import org.podium.ingest.Ingestion;
 import org.podium.ingest.Rejections;
-import org.podium.outbox.AtomicFiles;
+import org.podium.support.AtomicFiles;
 import org.podium.store.Database;
 import org.podium.store.ResultStore;
 import org.podium.store.TestDatabases;
@@ -67,7 +68,7 @@ import static org.awaitility.Awaitility.await;
  * and never onto another file, and its lock outlives the move by the release delay.
  *
  * <p>The instances here run in one JVM: each a Camel context of its own running the real
- * {@code routes/ingest.yaml} with the real ingestion beans and an inbox lock repository of its own, all
+ * {@code routes/2-ingest.yaml} with the real ingestion beans and an inbox lock repository of its own, all
  * on one database and one inbox, as three {@code run} processes share them ({@link SeveralInstancesTest}
  * runs three processes).
  */
@@ -231,7 +232,7 @@ class SharedInboxTest {
     @Test
     void aFileLeavingTheInboxNeverReplacesOneAlreadyThere(@TempDir Path dir) throws Exception {
         Path inbox = dir.resolve("inbox");
-        Ingestion ingestion = new Ingestion(null, null, inbox, 1_000, season -> { }, new IngestStats());
+        Ingestion ingestion = new Ingestion(null, null, inbox, 1_000, new IngestStats());
         String done = ".done/" + LocalDate.now(ZoneOffset.UTC) + "/";
         AtomicFiles.write(inbox.resolve(done + "practice/x.json"), bytes("processed earlier"));
         AtomicFiles.write(inbox.resolve("practice/x.json"), bytes("dropped again"));
@@ -248,7 +249,7 @@ class SharedInboxTest {
     @Test
     void aRejectedFileAndItsReportNeverReplaceWhatIsInFailed(@TempDir Path dir) throws Exception {
         Path inbox = dir.resolve("inbox");
-        Ingestion ingestion = new Ingestion(null, null, inbox, 1_000, season -> { }, new IngestStats());
+        Ingestion ingestion = new Ingestion(null, null, inbox, 1_000, new IngestStats());
         AtomicFiles.write(inbox.resolve(".failed/a/y.CSV"), bytes("rejected earlier"));
         AtomicFiles.write(inbox.resolve(".failed/a/z.CSV.error.json"), bytes("a report whose file is gone"));
         AtomicFiles.write(inbox.resolve("a/y.CSV"), bytes("y"));
@@ -268,7 +269,7 @@ class SharedInboxTest {
     @Test
     void aMoveCutShortIsFinishedNotMadeTwice(@TempDir Path dir) throws Exception {
         Path inbox = dir.resolve("inbox");
-        Ingestion ingestion = new Ingestion(null, null, inbox, 1_000, season -> { }, new IngestStats());
+        Ingestion ingestion = new Ingestion(null, null, inbox, 1_000, new IngestStats());
         String target = ".done/" + LocalDate.now(ZoneOffset.UTC) + "/practice/w.json";
         AtomicFiles.write(inbox.resolve("practice/w.json"), bytes("w"));
         Files.createDirectories(inbox.resolve(target).getParent());
@@ -285,7 +286,7 @@ class SharedInboxTest {
     @Test
     void twoFilesMovedToOneNameAtOnceBothArrive(@TempDir Path dir) throws Exception {
         Path inbox = dir.resolve("inbox");
-        Ingestion ingestion = new Ingestion(null, null, inbox, 1_000, season -> { }, new IngestStats());
+        Ingestion ingestion = new Ingestion(null, null, inbox, 1_000, new IngestStats());
         String done = ".done/" + LocalDate.now(ZoneOffset.UTC) + "/";
         ExecutorService two = Executors.newFixedThreadPool(2);
         try {
@@ -336,11 +337,12 @@ class SharedInboxTest {
         camel.getRegistry().bind("inboxFilter", filter);
         camel.getRegistry().bind("inboxScan", new CountedScans(new InboxScan(filter), scans));
         camel.getRegistry().bind("ingestion", new Ingestion(new FeedReader(Set.of("alms"), 20_971_520),
-                new ResultStore(db.dataSource(), Clock.systemUTC()), inbox, 20_971_520, season -> { }, stats));
+                new ResultStore(db.dataSource(), Clock.systemUTC()), inbox, 20_971_520, stats));
         camel.getRegistry().bind("rejections", new Rejections(inbox, Clock.systemUTC(), stats));
+        camel.getRegistry().bind("seasonChanges", new SeasonChanges(Duration.ofMillis(100), Duration.ofSeconds(5), System::nanoTime));
         camel.getRegistry().bind("reportWriter", new org.podium.outbox.ReportWriter(
                 new org.podium.outbox.Outbox(inbox.resolveSibling("outbox"), db.dataSource(), Clock.systemUTC()), inbox, Clock.systemUTC()));
-        PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveMandatoryResource(camel, "file:routes/ingest.yaml"));
+        PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveMandatoryResource(camel, "file:routes/2-ingest.yaml"));
         AdviceWith.adviceWith(camel, "ingest", route -> {
             route.weaveAddFirst().process(e -> takes.add(n + " " + e.getIn().getHeader(Exchange.FILE_NAME, String.class).replace('\\', '/')));
             route.weaveById(LEAVE_INBOX).before().process(beforeLeaving);

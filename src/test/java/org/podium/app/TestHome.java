@@ -1,5 +1,6 @@
 package org.podium.app;
 
+import org.podium.support.AtomicFiles;
 import org.podium.store.TestDatabases;
 
 import java.io.IOException;
@@ -55,7 +56,7 @@ final class TestHome implements AutoCloseable {
     /** Drops a file into the inbox the way a careful writer does: complete, then renamed into place. */
     Path drop(String relative, byte[] content) {
         Path target = home.inbox().resolve(relative);
-        org.podium.outbox.AtomicFiles.write(target, content);
+        org.podium.support.AtomicFiles.write(target, content);
         return target;
     }
 

@@ -105,17 +105,17 @@ final class Measure {
     }
 
     /**
-     * The ingest route's consumer parameters, read from {@code routes/ingest.yaml} with the settings of
+     * The ingest route's consumer parameters, read from {@code routes/2-ingest.yaml} with the settings of
      * {@code application.properties} put in: the minimal route polls with exactly these.
      */
     static Map<String, String> ingestParameters(Path routes, Path inbox) {
         try {
-            JsonNode yaml = new ObjectMapper(new YAMLFactory()).readTree(routes.resolve("ingest.yaml").toFile());
+            JsonNode yaml = new ObjectMapper(new YAMLFactory()).readTree(routes.resolve("2-ingest.yaml").toFile());
             JsonNode from = null;
             for (JsonNode r : yaml) {
                 if ("ingest".equals(r.path("route").path("id").asText())) from = r.path("route").path("from");
             }
-            if (from == null) throw new IllegalStateException("no route ingest in " + routes.resolve("ingest.yaml"));
+            if (from == null) throw new IllegalStateException("no route ingest in " + routes.resolve("2-ingest.yaml"));
             Properties settings = settings();
             settings.setProperty("podium.inbox", inbox.toString());
             Map<String, String> out = new LinkedHashMap<>();

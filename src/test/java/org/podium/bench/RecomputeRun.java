@@ -1,14 +1,14 @@
 package org.podium.bench;
 
+import org.podium.model.SeasonRef;
 import org.podium.app.RunningPodium;
-import org.podium.classify.Classification;
-import org.podium.classify.Classifier;
+import org.podium.recompute.Classification;
+import org.podium.recompute.Classifier;
 import org.podium.model.Entry;
 import org.podium.model.SessionResult;
 import org.podium.model.SessionType;
-import org.podium.outbox.AtomicFiles;
+import org.podium.support.AtomicFiles;
 import org.podium.outbox.Publisher;
-import org.podium.store.SeasonRef;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package org.podium.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.podium.outbox.Json;
+import org.podium.support.Json;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.podium.championship;
 
+import org.podium.support.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package org.podium.combined;
 
 import org.junit.jupiter.api.Test;
-import org.podium.championship.ConfigException;
+import org.podium.support.ConfigException;
 
 import java.nio.file.Path;
 

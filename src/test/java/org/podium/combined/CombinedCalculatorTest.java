@@ -1,5 +1,6 @@
 package org.podium.combined;
 
+import org.podium.model.SeasonRef;
 import org.junit.jupiter.api.Test;
 import org.podium.championship.InputDocument;
 import org.podium.championship.SeasonStandings;
@@ -150,9 +151,9 @@ class CombinedCalculatorTest {
         assertThat(c.ineligible()).hasSize(2);
         assertThat(c.nearMisses()).singleElement().satisfies(m -> {
             assertThat(m.teamA()).isEqualTo("Garudda Racing");
-            assertThat(m.seriesA()).isEqualTo(new SeasonKey("gtwc-asia", "2023"));
+            assertThat(m.seriesA()).isEqualTo(new SeasonRef("gtwc-asia", "2023"));
             assertThat(m.teamB()).isEqualTo("Garuda Racing");
-            assertThat(m.seriesB()).isEqualTo(new SeasonKey("alms", "2023-24"));
+            assertThat(m.seriesB()).isEqualTo(new SeasonRef("alms", "2023-24"));
             assertThat(m.distance()).isEqualTo(1);
             assertThat(m.message()).isEqualTo("possibly the same entrant: add an alias");
         });

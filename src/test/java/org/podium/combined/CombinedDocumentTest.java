@@ -1,5 +1,7 @@
 package org.podium.combined;
 
+import org.podium.outbox.CombinedDocument;
+import org.podium.support.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

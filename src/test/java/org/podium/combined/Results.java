@@ -1,5 +1,6 @@
 package org.podium.combined;
 
+import org.podium.model.SeasonRef;
 import org.podium.championship.Adjustments;
 import org.podium.championship.MaxPoints;
 import org.podium.championship.SeasonStandings;
@@ -46,8 +47,8 @@ public final class Results {
         return StandingsCalculator.compute(rules(series), season, sessions, Adjustments.none());
     }
 
-    public static Map<SeasonKey, SeasonStandings> bySeason(SeasonStandings... standings) {
-        return SeasonKey.index(List.of(standings));
+    public static Map<SeasonRef, SeasonStandings> bySeason(SeasonStandings... standings) {
+        return SeasonStandings.index(List.of(standings));
     }
 
     /** A season's table, resolved against the real rules as {@code config/invitations.yaml} is. */
@@ -55,7 +56,7 @@ public final class Results {
         SeriesRules rules = rules(series);
         List<RoundRef> calendar = rules.requireCalendar(season).rounds().stream()
                 .map(r -> new RoundRef(r.round(), r.event())).toList();
-        return new CountingTable(new SeasonKey(series, season), rules.name(), table, calendar,
+        return new CountingTable(new SeasonRef(series, season), rules.name(), table, calendar,
                 MaxPoints.maxSeasonPoints(rules, season));
     }
 

@@ -205,16 +205,16 @@ class FeedLimitsTest {
 
     @Test
     void jsonOfMoreTokensThanTheLimitIsRefusedAsOverALimit() {
-        String doc = CanonicalJsonTest.minimal("\"comment\": [" + "0,".repeat((int) Json.MAX_TOKENS) + "0],");
+        String doc = CanonicalJsonTest.minimal("\"comment\": [" + "0,".repeat((int) JsonInput.MAX_TOKENS) + "0],");
         refused(() -> CanonicalJson.read(Samples.utf8(doc)), e -> assertThat(e.problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).startsWith("the document is over a limit: Token count")));
     }
 
     @Test
     void jsonOverALimitNamesTheLineItWasHitOn() {
-        String doc = CanonicalJsonTest.minimal("\"comment\": \"" + "x".repeat(Json.MAX_STRING + 1) + "\",");
+        String doc = CanonicalJsonTest.minimal("\"comment\": \"" + "x".repeat(JsonInput.MAX_STRING + 1) + "\",");
         refused(() -> CanonicalJson.read(Samples.utf8(doc)), onlyProblem(3, "over a limit: String value length"));
-        String deep = "[".repeat(Json.MAX_DEPTH + 1) + "]".repeat(Json.MAX_DEPTH + 1);
+        String deep = "[".repeat(JsonInput.MAX_DEPTH + 1) + "]".repeat(JsonInput.MAX_DEPTH + 1);
         String deepFirst = CanonicalJsonTest.minimal("").replace("{\n", "{\n\"comment\": " + deep + ",\n");
         refused(() -> reader.detect(Samples.utf8(deepFirst)), onlyProblem(2, "over a limit: Document nesting depth"));
     }
@@ -222,7 +222,7 @@ class FeedLimitsTest {
     @Test
     void jsonOfManyDistinctKeysIsRefusedAtTheTokenLimit() {
         StringBuilder keys = new StringBuilder();
-        for (int i = 0; i < Json.MAX_TOKENS / 2 + 1; i++) keys.append("\"k").append(i).append("\":0,");
+        for (int i = 0; i < JsonInput.MAX_TOKENS / 2 + 1; i++) keys.append("\"k").append(i).append("\":0,");
         String doc = CanonicalJsonTest.minimal("\"comment\": {" + keys + "\"end\":0},");
         refused(() -> CanonicalJson.read(Samples.utf8(doc)), e -> assertThat(e.problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("over a limit: Token count")));
@@ -230,7 +230,7 @@ class FeedLimitsTest {
 
     @Test
     void jsonFieldNameLongerThanTheLimitIsRefused() {
-        String doc = CanonicalJsonTest.minimal("\"" + "k".repeat(Json.MAX_NAME + 1) + "\": 1,");
+        String doc = CanonicalJsonTest.minimal("\"" + "k".repeat(JsonInput.MAX_NAME + 1) + "\": 1,");
         refused(() -> CanonicalJson.read(Samples.utf8(doc)), e -> assertThat(e.problems().get(0).message())
                 .contains("over a limit").contains("Name length"));
     }

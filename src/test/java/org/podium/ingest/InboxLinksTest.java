@@ -1,5 +1,6 @@
 package org.podium.ingest;
 
+import org.podium.support.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.podium.model.SeasonRef;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +24,8 @@ import org.podium.feed.FeedException;
 import org.podium.feed.FeedReader;
 import org.podium.feed.Problem;
 import org.podium.hostile.HostileCorpus;
-import org.podium.outbox.AtomicFiles;
-import org.podium.outbox.Json;
+import org.podium.support.AtomicFiles;
+import org.podium.support.Json;
 import org.podium.outbox.OutboxSchemas;
 import org.podium.store.Database;
 import org.podium.store.ResultStore;
@@ -53,7 +55,7 @@ class InboxLinksTest {
         db = new Database(TestDatabases.freshUrl("h2", dir), "sa", "", 2);
         db.migrate();
         store = new ResultStore(db.dataSource(), Clock.systemUTC());
-        ingestion = new Ingestion(new FeedReader(Set.of("alms"), 1_000_000), store, inbox, 1_000_000, season -> { }, new IngestStats());
+        ingestion = new Ingestion(new FeedReader(Set.of("alms"), 1_000_000), store, inbox, 1_000_000, new IngestStats());
     }
 
     @AfterEach
@@ -125,7 +127,10 @@ class InboxLinksTest {
     void realFileBesideTheLinksIsStillIngested() throws Exception {
         link(SESSION + "link_Official.CSV", Files.write(outside.resolve("elsewhere.CSV"), RACE));
         AtomicFiles.write(inbox.resolve(SESSION + "x_Official.CSV"), RACE);
-        assertThat(ingestion.ingest(SESSION + "x_Official.CSV")).startsWith("stored as version 1");
+        // stored as the first version of the session: its season changed
+        assertThat(ingestion.ingest(SESSION + "x_Official.CSV")).isEqualTo(new SeasonRef("alms", "2023-24"));
+        assertThat(store.currentDocuments(new SeasonRef("alms", "2023-24"))).singleElement()
+                .satisfies(d -> assertThat(d.version()).isEqualTo(1));
     }
 
     @Test
@@ -149,7 +154,7 @@ class InboxLinksTest {
         Rejections rejections = new Rejections(inbox, Clock.systemUTC(), new IngestStats());
         FeedException error = new FeedException(Problem.of("bad"), "fix it");
         assertThat(rejections.report(SESSION + "link.CSV", error).has("sha256")).isFalse();
-        assertThat(rejections.report(SESSION + "real.CSV", error).path("sha256").asText()).isEqualTo(Json.sha256(RACE));
+        assertThat(rejections.report(SESSION + "real.CSV", error).path("sha256").asText()).isEqualTo(Sha256.hex(RACE));
     }
 
     @Test

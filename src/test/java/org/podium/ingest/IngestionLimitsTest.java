@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.podium.feed.FeedException;
 import org.podium.feed.FeedReader;
 import org.podium.hostile.HostileCorpus;
-import org.podium.outbox.AtomicFiles;
+import org.podium.support.AtomicFiles;
 import org.podium.store.Database;
 import org.podium.store.ResultStore;
 import org.podium.store.TestDatabases;
@@ -30,7 +30,7 @@ class IngestionLimitsTest {
         try (Database db = new Database(TestDatabases.freshUrl("h2", dir), "sa", "", 2)) {
             db.migrate();
             ResultStore store = new ResultStore(db.dataSource(), Clock.systemUTC());
-            Ingestion ingestion = new Ingestion(new FeedReader(Set.of("alms"), 1_000_000), store, inbox, 1_000_000, s -> { }, new IngestStats());
+            Ingestion ingestion = new Ingestion(new FeedReader(Set.of("alms"), 1_000_000), store, inbox, 1_000_000, new IngestStats());
             assertThatThrownBy(() -> ingestion.ingest(rel)).isInstanceOfSatisfying(FeedException.class,
                     e -> assertThat(e.problems().get(0).message()).contains("over the limit of " + Ingestion.MAX_PATH_CHARS));
             assertThat(store.documentCount()).isZero();

@@ -1,9 +1,9 @@
 package org.podium.invitation;
 
+import org.podium.model.SeasonRef;
 import org.junit.jupiter.api.Test;
 import org.podium.championship.SeasonStandings;
 import org.podium.combined.Results;
-import org.podium.combined.SeasonKey;
 import org.podium.model.SessionResult;
 
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ class ConditionsTest {
      * both Sepang races and skipped Dubai (50/130); Tsunami second at Sepang, won Dubai (61/130).
      * Kaiju 0.885 leads Tsunami 0.829.
      */
-    static Map<SeasonKey, SeasonStandings> kaijuSkipsDubai() {
+    static Map<SeasonRef, SeasonStandings> kaijuSkipsDubai() {
         Results.Car kaiju = car("8", "Kaiju Motorsports");
         Results.Car tsunami = car("21", "Tsunami Racing");
         List<SessionResult> asia = new ArrayList<>();
@@ -104,8 +104,8 @@ class ConditionsTest {
     }
 
     /** Pure Rxcing tops the Bronze Cup cars and the combined classification. */
-    static Map<SeasonKey, SeasonStandings> pureRxcingWinsBoth() {
-        Map<SeasonKey, SeasonStandings> all = new LinkedHashMap<>();
+    static Map<SeasonRef, SeasonStandings> pureRxcingWinsBoth() {
+        Map<SeasonRef, SeasonStandings> all = new LinkedHashMap<>();
         all.putAll(Results.bySeason(BronzeCupInvitationTest.standings(BronzeCupInvitationTest.rounds(1, 2,
                 car("911", "Pure Rxcing").cup("Bronze"), BronzeCupInvitationTest.STRADA))));
         all.putAll(Results.bySeason(

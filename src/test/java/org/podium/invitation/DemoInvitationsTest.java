@@ -1,17 +1,18 @@
 package org.podium.invitation;
 
+import org.podium.outbox.NoticeDocument;
+import org.podium.model.SeasonRef;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.podium.championship.SeasonStandings;
 import org.podium.combined.CombinedClassification;
-import org.podium.combined.CombinedDocument;
+import org.podium.outbox.CombinedDocument;
 import org.podium.combined.CombinedRow;
-import org.podium.combined.Json;
+import org.podium.support.Json;
 import org.podium.combined.Results;
 import org.podium.combined.Scores;
-import org.podium.combined.SeasonKey;
 import org.podium.feed.FeedException;
 import org.podium.feed.FeedReader;
 import org.podium.model.SessionResult;
@@ -50,7 +51,7 @@ class DemoInvitationsTest {
 
     private static final List<Published> NOTICES = new ArrayList<>();
     private static final Map<String, byte[]> LEDGER = new HashMap<>();
-    private static Map<SeasonKey, SeasonStandings> finalStandings;
+    private static Map<SeasonRef, SeasonStandings> finalStandings;
     private static CombinedClassification beforeAmendment;
     private static CombinedClassification afterAmendment;
 
@@ -76,7 +77,7 @@ class DemoInvitationsTest {
                 bySeries.put(series, Results.standings(series, sessions.get(0).season(), sessions));
             }
             List<SeasonStandings> standings = List.copyOf(bySeries.values());
-            finalStandings = SeasonKey.index(standings);
+            finalStandings = SeasonStandings.index(standings);
             InvitationDecider.Outcome o = InvitationDecider.decideAll(config, finalStandings, Results.aliases());
             for (InvitationDecision d : o.decisions()) {
                 byte[] last = LEDGER.get(d.invitation().id());

@@ -1,12 +1,12 @@
 package org.podium.invitation;
 
+import org.podium.model.SeasonRef;
 import org.junit.jupiter.api.Test;
-import org.podium.championship.ConfigException;
+import org.podium.support.ConfigException;
 import org.podium.combined.CombinedRule;
 import org.podium.combined.CombinedTieBreak;
 import org.podium.combined.CountingTable;
 import org.podium.combined.Results;
-import org.podium.combined.SeasonKey;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,7 +63,7 @@ class InvitationsConfigTest {
 
         TableClassification t = (TableClassification) europe.classification();
         assertThat(t.everyEvent()).isTrue();
-        assertThat(t.table().season()).isEqualTo(new SeasonKey("gtwc-europe", "2023"));
+        assertThat(t.table().season()).isEqualTo(new SeasonRef("gtwc-europe", "2023"));
         assertThat(t.table().table()).isEqualTo("cars-bronze");
         assertThat(t.table().calendar()).hasSize(5);
     }

@@ -1,11 +1,12 @@
 package org.podium.invitation;
 
+import org.podium.outbox.NoticeDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.podium.combined.Json;
+import org.podium.support.Json;
 import org.podium.combined.Results;
 import org.podium.model.SessionResult;
 import org.podium.outbox.OutboxSchemas;

@@ -1,8 +1,8 @@
 package org.podium.invitation;
 
+import org.podium.model.SeasonRef;
 import org.junit.jupiter.api.Test;
 import org.podium.championship.InputDocument;
-import org.podium.combined.SeasonKey;
 import org.podium.model.ResultStatus;
 import org.podium.model.SessionType;
 
@@ -33,7 +33,7 @@ class NoticePlannerTest {
                                        List<InputDocument> inputs) {
         Basis basis = new Basis("gtwc-europe/2023/cars-bronze", Measure.POINTS, points,
                 new RunnerUp("Lakeside Corse #40", points - 20), 20.0,
-                List.of(new SeriesRemaining(new SeasonKey("gtwc-europe", "2023"), "GT World Challenge Europe", 1, 35)),
+                List.of(new SeriesRemaining(new SeasonRef("gtwc-europe", "2023"), "GT World Challenge Europe", 1, 35)),
                 List.of());
         List<Condition> conditions = List.of(new Condition("attendAllEvents", "took part in every event", entitled,
                 entitled ? "took part in every round run so far" : "missed Misano (round 5)"));
@@ -193,7 +193,7 @@ class NoticePlannerTest {
     void clinchedWithEveryRoundRunWaitsOnlyForOfficialResults() {
         Basis basis = new Basis("gtwc-europe/2023/cars-bronze", Measure.POINTS, 146.0,
                 new RunnerUp("Strada Bianca Motorsport #94", 106), 40.0,
-                List.of(new SeriesRemaining(new SeasonKey("gtwc-europe", "2023"), "GT World Challenge Europe", 0, 0)),
+                List.of(new SeriesRemaining(new SeasonRef("gtwc-europe", "2023"), "GT World Challenge Europe", 0, 0)),
                 List.of());
         InvitationDecision d = new InvitationDecision(EUROPE, NoticeState.CLINCHED, HARBOUR, true, List.of(), basis,
                 List.of(), List.of());

@@ -1,13 +1,14 @@
 package org.podium.invitation;
 
+import org.podium.outbox.NoticeDocument;
+import org.podium.model.SeasonRef;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.podium.championship.InputDocument;
-import org.podium.combined.Json;
-import org.podium.combined.SeasonKey;
+import org.podium.support.Json;
 import org.podium.model.ResultStatus;
 import org.podium.model.SessionType;
 import org.podium.outbox.OutboxSchemas;
@@ -92,7 +93,7 @@ class NoticeTransitionsTest {
         Standing second = standings.get(1);
         Basis basis = new Basis("gtwc-europe/2023/cars-bronze", Measure.POINTS, first.value(),
                 new RunnerUp(second.name(), second.value()), first.value() - second.value(),
-                List.of(new SeriesRemaining(new SeasonKey("gtwc-europe", "2023"), "GT World Challenge Europe", roundsLeft,
+                List.of(new SeriesRemaining(new SeasonRef("gtwc-europe", "2023"), "GT World Challenge Europe", roundsLeft,
                         stillAvailable)), List.of(), standings);
         List<Condition> conditions = List.of(
                 new Condition(Conditions.ATTEND_ALL_EVENTS, Conditions.name(Conditions.ATTEND_ALL_EVENTS, null), true,
@@ -319,7 +320,7 @@ class NoticeTransitionsTest {
     void anAmendmentThatLeavesNoEligibleEntrantWithdrawsWithNothingToFollow() throws IOException {
         PublishedNotice clinched = PublishedNotice.fromJson(new String(DOCUMENTS.get(1), StandardCharsets.UTF_8));
         Basis none = new Basis("gtwc-europe/2023/cars-bronze", Measure.POINTS, null, null, null,
-                List.of(new SeriesRemaining(new SeasonKey("gtwc-europe", "2023"), "GT World Challenge Europe", 1, 17.5)),
+                List.of(new SeriesRemaining(new SeasonRef("gtwc-europe", "2023"), "GT World Challenge Europe", 1, 17.5)),
                 List.of());
         InvitationDecision nobody = new InvitationDecision(EUROPE, null, null, false, List.of(), none,
                 List.of("no eligible entrant yet"), List.of(MONZA_Q, MONZA_RACE, BRANDS_V2));

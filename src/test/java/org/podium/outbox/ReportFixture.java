@@ -1,5 +1,7 @@
 package org.podium.outbox;
 
+import org.podium.support.Json;
+import org.podium.support.AtomicFiles;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -1,5 +1,7 @@
 package org.podium.outbox;
 
+import org.podium.support.Json;
+import org.podium.support.AtomicFiles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -1,5 +1,7 @@
 package org.podium.outbox;
 
+import org.podium.support.Json;
+import org.podium.support.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +57,7 @@ class ReportWriterTest {
         JsonNode entry = indexEntry();
         assertThat(entry.path("kind").asText()).isEqualTo("report");
         assertThat(entry.path("version").asInt()).isEqualTo(1);
-        assertThat(entry.path("sha256").asText()).isEqualTo(Json.sha256(Files.readAllBytes(report)));
+        assertThat(entry.path("sha256").asText()).isEqualTo(Sha256.hex(Files.readAllBytes(report)));
         assertThat(OutboxSchemas.problems(fixture.outbox.resolve("index.json"))).isEmpty();
     }
 

@@ -2,7 +2,7 @@ package org.podium.poll;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.podium.championship.ConfigException;
+import org.podium.support.ConfigException;
 import org.podium.championship.SeriesCatalog;
 import org.podium.model.ResultStatus;
 

@@ -1,12 +1,13 @@
 package org.podium.poll;
 
+import org.podium.support.Sha256;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.podium.outbox.Json;
+import org.podium.support.Json;
 import org.podium.outbox.Outbox;
 
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ class MirrorFeedTest {
         server.stubFor(get(urlEqualTo("/outbox/feed-index.json")).willReturn(aResponse().withBody("""
                 {"schema":"podium.feed-index/1","documents":[
                   {"url":"%s","sha256":"%s","updated":"2024-02-10T18:00:00Z"%s}]}
-                """.formatted(url, Json.sha256(bytes), extra))));
+                """.formatted(url, Sha256.hex(bytes), extra))));
     }
 
     @Test
@@ -77,7 +78,7 @@ class MirrorFeedTest {
 
         assertThat(r.fetched()).isEqualTo(1);
         assertThat(Files.readAllBytes(harness.outbox.root().resolve(PATH))).isEqualTo(TABLE);
-        assertThat(harness.outbox.entry(PATH)).hasValue(new Outbox.Entry(PATH, "standings", 3, Json.sha256(TABLE),
+        assertThat(harness.outbox.entry(PATH)).hasValue(new Outbox.Entry(PATH, "standings", 3, Sha256.hex(TABLE),
                 Instant.parse("2024-02-10T18:00:00Z")));
         assertThat(Files.readString(harness.outbox.root().resolve("index.json"))).contains(PATH);
         assertThat(harness.inboxFiles()).isEmpty();
@@ -130,7 +131,7 @@ class MirrorFeedTest {
                   {"url":"standings/.drivers.json.tmp","sha256":"%1$s","kind":"standings","version":1},
                   {"url":"%%2e%%2e/config/feeds.yaml","sha256":"%1$s","kind":"standings","version":1},
                   {"url":"standings/../../etc/passwd","sha256":"%1$s","kind":"standings","version":1}]}
-                """.formatted(Json.sha256(TABLE)))));
+                """.formatted(Sha256.hex(TABLE)))));
 
         PollResult r = harness.poll("relay");
 
@@ -145,7 +146,7 @@ class MirrorFeedTest {
                 {"schema":"podium.feed-index/1","documents":[
                   {"url":"report/index.html","sha256":"%1$s","kind":"report","version":7},
                   {"url":"index.json","sha256":"%1$s","kind":"standings","version":1}]}
-                """.formatted(Json.sha256(TABLE)))));
+                """.formatted(Sha256.hex(TABLE)))));
 
         PollResult r = harness.poll("relay");
 

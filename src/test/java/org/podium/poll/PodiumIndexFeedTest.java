@@ -1,5 +1,6 @@
 package org.podium.poll;
 
+import org.podium.support.Sha256;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.AfterEach;
@@ -7,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.podium.outbox.Json;
+import org.podium.support.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ class PodiumIndexFeedTest {
         server.stubFor(get(urlEqualTo(INDEX)).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
                 {"schema":"podium.feed-index/1","documents":[
                   {"url":"%s","sha256":"%s","updated":"2024-02-10T18:00:00Z"}]}
-                """.formatted(url, Json.sha256(document)))));
+                """.formatted(url, Sha256.hex(document)))));
     }
 
     @Test

@@ -28,7 +28,7 @@ final class PollHarness implements AutoCloseable {
         db.migrate();
         Feeds feeds = FeedsFile.parse(feedsYaml, "feeds.yaml", SeriesCatalog.load(org.podium.demo.DemoConfig.SERIES));
         outbox = new org.podium.outbox.Outbox(dir.resolve("outbox"), db.dataSource(), Clock.systemUTC());
-        polls = new FeedPolls(feeds, new FeedLedger(db.dataSource()), status, new InboxWriter(inbox), outbox, "Podium tests",
+        polls = new FeedPolls(feeds, new FeedLedger(db.dataSource()), status, new InboxWriter(inbox), org.podium.app.PodiumConfiguration.asMirrorTarget(outbox), "Podium tests",
                 Clock.systemUTC());
     }
 

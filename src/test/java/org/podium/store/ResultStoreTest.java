@@ -1,5 +1,7 @@
 package org.podium.store;
 
+import org.podium.model.SeasonRef;
+import org.podium.support.Sha256;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -107,7 +109,7 @@ class ResultStoreTest {
 
     static byte[] bytes(String s) { return s.getBytes(StandardCharsets.UTF_8); }
 
-    static String sha(String s) { return org.podium.outbox.Json.sha256(bytes(s)); }
+    static String sha(String s) { return Sha256.hex(bytes(s)); }
 
     static SessionResult result(String content, ResultStatus status, Integer hour, String document) {
         Entry e = new Entry(1, 1, "44", "Phoenix", List.of(new Driver("Anna", "EXAMPLE", null, null)), "Car", "GT",

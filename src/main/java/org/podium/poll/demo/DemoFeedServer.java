@@ -1,8 +1,8 @@
 package org.podium.poll.demo;
 
+import org.podium.support.Sha256;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.podium.outbox.Json;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -179,7 +179,7 @@ public final class DemoFeedServer implements AutoCloseable {
                 send(x, 404, "text/plain", "not published".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            String etag = "\"" + Json.sha256(body).substring(0, 16) + "\"";
+            String etag = "\"" + Sha256.hex(body).substring(0, 16) + "\"";
             x.getResponseHeaders().set("ETag", etag);
             if (etag.equals(x.getRequestHeaders().getFirst("If-None-Match"))) {
                 x.sendResponseHeaders(304, -1);

@@ -1,4 +1,4 @@
-package org.podium.outbox;
+package org.podium.support;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -14,8 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -62,7 +60,7 @@ public final class AtomicFiles {
         Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             Files.createDirectories(dir);
-            MessageDigest sha = sha256();
+            MessageDigest sha = Sha256.digest();
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 OutputStream out = new DigestOutputStream(new BufferedOutputStream(Channels.newOutputStream(ch), 64 * 1024), sha);
                 content.writeTo(out);
@@ -74,19 +72,11 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            return HexFormat.of().formatHex(sha.digest());
+            return Sha256.hex(sha);
         } catch (IOException | RuntimeException e) {
             try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* the original error matters */ }
             if (e instanceof RuntimeException r) throw r;
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), (IOException) e);
-        }
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

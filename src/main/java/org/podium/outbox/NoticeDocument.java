@@ -1,12 +1,29 @@
-package org.podium.invitation;
+package org.podium.outbox;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.podium.championship.InputDocument;
-import org.podium.combined.CombinedDocument;
-import org.podium.combined.Json;
 import org.podium.combined.Scores;
 import org.podium.combined.SeriesShare;
+import org.podium.invitation.Basis;
+import org.podium.invitation.Changes;
+import org.podium.invitation.Condition;
+import org.podium.invitation.Conditions;
+import org.podium.invitation.DocumentChange;
+import org.podium.invitation.Invitation;
+import org.podium.invitation.Measure;
+import org.podium.invitation.Move;
+import org.podium.invitation.NoticeFigures;
+import org.podium.invitation.NoticePlanner;
+import org.podium.invitation.NoticeRef;
+import org.podium.invitation.NoticeState;
+import org.podium.invitation.PlannedNotice;
+import org.podium.invitation.PublishedNotice;
+import org.podium.invitation.Recipient;
+import org.podium.invitation.SeriesRemaining;
+import org.podium.invitation.Standing;
+import org.podium.invitation.Withdrawal;
+import org.podium.support.Json;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,7 +43,7 @@ import java.util.Objects;
  * always gives the same bytes.
  */
 public final class NoticeDocument {
-    public static final String SCHEMA = "podium.invitation-notice/1";
+    public static final String SCHEMA = PublishedNotice.SCHEMA;
     private static final String COMMITTEE = "A notice states an entitlement to an invitation; the ACO Selection "
             + "Committee decides the entries.";
     private static final DateTimeFormatter PEOPLE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'",
@@ -100,7 +117,7 @@ public final class NoticeDocument {
         if (n.supersedes() == null) root.putNull("supersedes"); else root.put("supersedes", n.supersedes());
         root.set("changes", changes(n));
         root.set("withdrawal", withdrawal(n));
-        root.set("inputs", Json.inputs(n.inputs()));
+        root.set("inputs", CombinedDocument.inputs(n.inputs()));
         root.put("reason", n.reason());
         root.set("notes", Json.strings(n.notes()));
         return root;
@@ -192,7 +209,7 @@ public final class NoticeDocument {
 
     /** The JSON document as written to the outbox. */
     public static byte[] bytes(PlannedNotice n, Instant issued) {
-        return Json.bytes(json(n, issued));
+        return Json.lines(json(n, issued));
     }
 
     public static String markdown(PlannedNotice n, Instant issued) {

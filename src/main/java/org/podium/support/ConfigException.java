@@ -1,4 +1,4 @@
-package org.podium.championship;
+package org.podium.support;
 
 /**
  * A configuration file (series rules, adjustments) that cannot be used: names the file, the key path

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * length and token count, no duplicate keys. A document over a limit fails as it is read, before a
  * tree of it is built.
  */
-final class Json {
+final class JsonInput {
     /** A session result nests five deep; anything far deeper is hostile. */
     static final int MAX_DEPTH = 32;
     /** The longest string a session result holds is a team or car name. */
@@ -45,5 +45,5 @@ final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
 
-    private Json() {}
+    private JsonInput() {}
 }

@@ -1,8 +1,20 @@
-package org.podium.combined;
+package org.podium.outbox;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.podium.championship.InputDocument;
+import org.podium.combined.CombinedClassification;
+import org.podium.combined.CombinedRow;
+import org.podium.combined.CombinedTieBreak;
+import org.podium.combined.IneligibleTeam;
+import org.podium.combined.NearMiss;
+import org.podium.combined.Scores;
+import org.podium.combined.SeasonState;
+import org.podium.combined.SeriesShare;
+import org.podium.support.Json;
+
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -45,8 +57,8 @@ public final class CombinedDocument {
             o.put("status", s.status().name());
             o.set("roundsComplete", Json.integers(s.roundsComplete()));
             o.set("roundsToRun", Json.integers(s.roundsToRun()));
-            o.put("maxSeasonPoints", Json.points(s.maxSeasonPoints()));
-            o.put("maxRemainingPoints", Json.points(s.maxRemainingPoints()));
+            o.put("maxSeasonPoints", Scores.printedPoints(s.maxSeasonPoints()));
+            o.put("maxRemainingPoints", Scores.printedPoints(s.maxRemainingPoints()));
             o.put("maxShareStillAvailable", Scores.round(s.maxShareStillAvailable(), decimals));
         }
         root.put("maxScoreStillAvailable", Scores.round(c.maxScoreStillAvailable(), decimals));
@@ -87,14 +99,14 @@ public final class CombinedDocument {
             b.put("series", m.seriesB().series());
             b.put("season", m.seriesB().season());
         }
-        root.set("inputs", Json.inputs(c.inputs()));
+        root.set("inputs", inputs(c.inputs()));
         root.set("warnings", Json.strings(c.warnings()));
         return root;
     }
 
     /** What each series gives a team; shared with invitation notices. */
     public static ArrayNode shares(List<SeriesShare> shares, int decimals) {
-        ArrayNode a = Json.NODES.arrayNode();
+        ArrayNode a = Json.array();
         for (SeriesShare s : shares) {
             ObjectNode o = a.addObject();
             o.put("series", s.season().series());
@@ -102,10 +114,27 @@ public final class CombinedDocument {
             o.put("team", s.team());
             o.put("car", s.carNumber());
             o.set("drivers", Json.strings(s.drivers()));
-            o.put("points", Json.points(s.points()));
-            o.put("maxPoints", Json.points(s.maxPoints()));
+            o.put("points", Scores.printedPoints(s.points()));
+            o.put("maxPoints", Scores.printedPoints(s.maxPoints()));
             o.put("share", Scores.round(s.share(), decimals));
             o.set("roundsStarted", Json.integers(s.roundsStarted()));
+        }
+        return a;
+    }
+
+    /** The documents a result was computed from: session, document name, SHA-256, status; shared with notices. */
+    static ArrayNode inputs(Collection<InputDocument> inputs) {
+        ArrayNode a = Json.array();
+        for (InputDocument d : inputs) {
+            ObjectNode o = a.addObject();
+            o.put("sessionKey", d.sessionKey());
+            o.put("event", d.event());
+            o.put("session", d.session());
+            o.put("type", d.type() == null ? null : d.type().name());
+            o.put("document", d.document());
+            o.put("version", d.version());
+            o.put("sha256", d.sha256());
+            o.put("status", d.status().name());
         }
         return a;
     }

@@ -1,7 +1,7 @@
-package org.podium.ingest;
+package org.podium.recompute;
 
-import org.podium.store.SeasonRef;
 
+import org.podium.model.SeasonRef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,7 @@
-package org.podium.app;
+package org.podium.recompute;
 
-import org.podium.classify.Classification;
-import org.podium.ingest.SeasonChanges;
+import org.podium.model.SeasonRef;
 import org.podium.store.ResultStore;
-import org.podium.store.SeasonRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 
 /**
  * Which seasons need recomputing. A season stays dirty in the store from the moment a new current
@@ -25,14 +24,15 @@ public final class Recompute {
     private final ResultStore store;
     private final SeasonChanges changes;
     private final Clock clock;
-    private final PodiumMeters meters;
+    private final BiConsumer<Instant, Duration> onPublished;
     private final AtomicReference<Instant> lastPublish = new AtomicReference<>();
 
-    public Recompute(ResultStore store, SeasonChanges changes, Clock clock, PodiumMeters meters) {
+    /** @param onPublished told when each publication ended and how long after its recompute began (the metrics) */
+    public Recompute(ResultStore store, SeasonChanges changes, Clock clock, BiConsumer<Instant, Duration> onPublished) {
         this.store = store;
         this.changes = changes;
         this.clock = clock;
-        this.meters = meters;
+        this.onPublished = onPublished;
     }
 
     /** Seasons a stop or a crash left unpublished are queued again. */
@@ -63,12 +63,12 @@ public final class Recompute {
     }
 
     /** After publishing: the seasons are clean unless a document arrived while they were computed. */
-    public void published(Classification c, int filesWritten) {
-        for (SeasonRef s : c.changed()) store.markPublished(s, c.computedFrom());
+    public void published(Publication p) {
+        for (SeasonRef s : p.seasons()) store.markPublished(s, p.computedFrom());
         Instant now = clock.instant();
         lastPublish.set(now);
-        meters.published(now, Duration.between(c.computedFrom(), now));
-        LOG.info("published {}: {} outbox file(s) written", c.changed(), filesWritten);
+        onPublished.accept(now, Duration.between(p.computedFrom(), now));
+        LOG.info("published {}: {} outbox file(s) written", p.seasons(), p.filesWritten());
     }
 
     public Instant lastPublish() { return lastPublish.get(); }

@@ -1,4 +1,4 @@
-package org.podium.classify;
+package org.podium.recompute;
 
 import org.podium.championship.Adjustments;
 import org.podium.championship.SeasonStandings;
@@ -6,15 +6,15 @@ import org.podium.championship.SeriesCatalog;
 import org.podium.championship.SeriesRules;
 import org.podium.championship.StandingsCalculator;
 import org.podium.combined.Aliases;
-import org.podium.combined.SeasonKey;
 import org.podium.invitation.Conditions;
 import org.podium.invitation.InvitationDecider;
 import org.podium.invitation.InvitationDecision;
 import org.podium.invitation.Invitations;
 import org.podium.invitation.NoticePlanner;
+import org.podium.model.SeasonRef;
 import org.podium.model.SessionResult;
 import org.podium.store.ResultStore;
-import org.podium.store.SeasonRef;
+import org.podium.store.StoredDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Standings of the seasons that changed, from the current version of each of their sessions and the
  * series' rules; then the combined classifications and the invitation decisions, which span seasons.
- * Seasons that did not change are not recomputed: their last standings are kept.
+ * Seasons that did not change are not recomputed: their last standings are kept. Each changed season's
+ * sessions are read from the store once, here, and travel in the {@link Classification} to publishing.
  */
 public final class Classifier {
 
@@ -40,7 +43,7 @@ public final class Classifier {
     private final SeriesCatalog catalog;
     private final Path adjustmentsDir;
     private final Invitations invitations;
-    private final java.util.Set<org.podium.combined.SeasonKey> invitedSeasons;
+    private final java.util.Set<SeasonRef> invitedSeasons;
     private final Aliases aliases;
     private final Clock clock;
     private final Map<SeasonRef, SeasonStandings> latest = new ConcurrentHashMap<>();
@@ -61,11 +64,18 @@ public final class Classifier {
     public Classification classify(List<SeasonRef> changed) {
         Instant from = clock.instant();
         List<SeasonStandings> computed = new ArrayList<>();
+        Map<SeasonRef, List<LoadedSession>> loaded = new LinkedHashMap<>();
         for (SeasonRef season : changed) {
-            standings(season).ifPresent(computed::add);
+            Optional<SeriesRules> rules = rules(season);
+            // Read before the documents: a document saved in between makes the next check recompute.
+            Instant stamp = rules.isPresent() ? store.seasonStamps().get(season) : null;
+            List<LoadedSession> sessions = load(season);
+            // Every changed season's results are published, standings or not.
+            loaded.put(season, sessions);
+            rules.ifPresent(r -> computed.add(standings(season, r, sessions, stamp)));
         }
         InvitationDecider.Outcome outcome = InvitationDecider.decideAll(invitations,
-                SeasonKey.index(allStandings().values()), aliases);
+                SeasonStandings.index(allStandings().values()), aliases);
         for (var d : outcome.decisions()) {
             String said = decided(d);
             // Said once when it changes: a decision that stays as it was is no news.
@@ -75,7 +85,7 @@ public final class Classifier {
                 LOG.debug("{}: {}", d.invitation().name(), said);
             }
         }
-        return new Classification(from, changed, computed, outcome.combined(), outcome.decisions());
+        return new Classification(from, changed, loaded, computed, outcome.combined(), outcome.decisions());
     }
 
     /** A decision as the log tells it. */
@@ -104,10 +114,20 @@ public final class Classifier {
     }
 
     private boolean invited(SeasonRef season) {
-        return invitedSeasons.contains(new org.podium.combined.SeasonKey(season.series(), season.season()));
+        return invitedSeasons.contains(season);
     }
 
+    /** Standings of a season that is not among the changed ones (its sessions are not published). */
     private Optional<SeasonStandings> standings(SeasonRef season) {
+        Optional<SeriesRules> rules = rules(season);
+        if (rules.isEmpty()) return Optional.empty();
+        // Read before the documents: a document saved in between makes the next check recompute.
+        Instant stamp = store.seasonStamps().get(season);
+        return Optional.of(standings(season, rules.get(), load(season), stamp));
+    }
+
+    /** The series' rules, when they hold the season's calendar; else said why its standings are not computed. */
+    private Optional<SeriesRules> rules(SeasonRef season) {
         Optional<SeriesRules> rules = catalog.get(season.series());
         if (rules.isEmpty()) {
             LOG.warn("{}: no rules in config/series/{}.yaml: results are published, standings are not",
@@ -119,16 +139,23 @@ public final class Classifier {
                     + "standings are not (add the season's rounds to compute them)", season, season.season(), season.series());
             return Optional.empty();
         }
+        return rules;
+    }
+
+    /** The current version of each of the season's sessions, read once. */
+    private List<LoadedSession> load(SeasonRef season) {
+        List<LoadedSession> loaded = new ArrayList<>();
+        for (StoredDocument d : store.currentDocuments(season)) loaded.add(new LoadedSession(d, store.load(d.id())));
+        return loaded;
+    }
+
+    private SeasonStandings standings(SeasonRef season, SeriesRules rules, List<LoadedSession> loaded, Instant stamp) {
         long t0 = System.nanoTime();
-        // Read before the documents: a document saved in between makes the next check recompute.
-        Instant stamp = store.seasonStamps().get(season);
-        List<org.podium.store.StoredDocument> docs = store.currentDocuments(season);
-        List<SessionResult> sessions = new ArrayList<>();
-        for (var d : docs) sessions.add(store.load(d.id()));
+        List<SessionResult> sessions = loaded.stream().map(LoadedSession::result).toList();
         Adjustments adjustments = Adjustments.load(adjustmentsDir, season.series(), season.season());
-        Map<String, Integer> versions = new java.util.HashMap<>();
-        for (var d : docs) versions.put(d.sha256(), d.version());
-        SeasonStandings standings = StandingsCalculator.compute(rules.get(), season.season(), sessions, adjustments)
+        Map<String, Integer> versions = new HashMap<>();
+        for (LoadedSession l : loaded) versions.put(l.document().sha256(), l.document().version());
+        SeasonStandings standings = StandingsCalculator.compute(rules, season.season(), sessions, adjustments)
                 .withInputVersions(versions);
         if (invited(season)) {
             latest.put(season, standings);
@@ -139,6 +166,6 @@ public final class Classifier {
                 (System.nanoTime() - t0) / 1_000_000, standings.tables().size(),
                 standings.status().name().toLowerCase(),
                 standings.roundsToRun().isEmpty() ? "" : ", rounds to run " + standings.roundsToRun());
-        return Optional.of(standings);
+        return standings;
     }
 }

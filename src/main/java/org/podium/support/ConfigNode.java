@@ -1,4 +1,4 @@
-package org.podium.championship;
+package org.podium.support;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

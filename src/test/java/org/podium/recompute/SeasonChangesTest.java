@@ -1,7 +1,7 @@
-package org.podium.ingest;
+package org.podium.recompute;
 
+import org.podium.model.SeasonRef;
 import org.junit.jupiter.api.Test;
-import org.podium.store.SeasonRef;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
