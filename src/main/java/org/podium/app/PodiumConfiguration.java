@@ -32,6 +32,10 @@ import org.podium.outbox.ReportInputs;
 import org.podium.outbox.ReportWriter;
 import org.podium.poll.FetchOutcome;
 import org.podium.store.Database;
+import org.podium.delivery.DeliveriesFile;
+import org.podium.delivery.DeliveryQueue;
+import org.podium.delivery.Target;
+import org.podium.delivery.Targets;
 import org.podium.store.ResultStore;
 import org.slf4j.LoggerFactory;
 
@@ -140,7 +144,41 @@ public class PodiumConfiguration implements CamelConfiguration {
         // what a killed process was writing when it died; an hour old, so no live writer's
         int swept = org.podium.outbox.AtomicFiles.sweepTemporaries(Path.of(dir), java.time.Duration.ofHours(1));
         if (swept > 0) LoggerFactory.getLogger("podium.publish").info("outbox: removed {} temporary file(s) left by an interrupted run", swept);
-        return new Outbox(Path.of(dir), db.dataSource(), clock);
+        // each document version is queued for the webhook targets that want it, with the ledger's row
+        Targets targets = targets(camelContext());
+        Outbox.Recorded deliveries = (c, path, kind, version, bytes) -> {
+            for (Target t : targets.wanting(kind)) DeliveryQueue.enqueue(c, t, path, kind, version, bytes, clock.instant());
+        };
+        return new Outbox(Path.of(dir), db.dataSource(), clock, deliveries);
+    }
+
+    private CamelContext camelContext() { return context; }
+
+    /** The targets of config/deliveries.yaml, read and checked at start-up ({@link #configure}). */
+    static Targets targets(CamelContext camelContext) {
+        Targets t = camelContext.getRegistry().lookupByNameAndType(TARGETS, Targets.class);
+        return t == null ? Targets.none() : t;
+    }
+
+    static final String TARGETS = "deliveryTargets";
+
+    @BindToRegistry(value = "deliveryQueue", lazy = true)
+    public DeliveryQueue deliveryQueue(@BeanInject("database") Database db, @BeanInject("clock") Clock clock) {
+        DeliveryQueue queue = new DeliveryQueue(db.dataSource(), clock, java.util.concurrent.ThreadLocalRandom.current()::nextDouble);
+        // an embedded store is this process's alone: a lease in it was left by a run that was killed
+        if (db.isExclusive()) {
+            int cleared = queue.clearLeases();
+            if (cleared > 0) LoggerFactory.getLogger("podium.deliver").info("{} delivery lease(s) of an interrupted run cleared: sent again", cleared);
+        }
+        return queue;
+    }
+
+    /** What routes/5-deliver.yaml calls for each target. */
+    @BindToRegistry(value = "webhooks", lazy = true)
+    public Webhooks webhooks(@BeanInject("deliveryQueue") DeliveryQueue queue, @BeanInject("clock") Clock clock,
+                             @BeanInject(PodiumMeters.BEAN) PodiumMeters meters,
+                             @PropertyInject("podium.deliver.batch") int batch) {
+        return new Webhooks(queue, targets(camelContext()), clock, meters, batch);
     }
 
     /** The outbox over HTTP (routes/6-serve.yaml), served by run only. */
@@ -262,7 +300,22 @@ public class PodiumConfiguration implements CamelConfiguration {
         PodiumMeters meters = new PodiumMeters(registry != null ? registry : new SimpleMeterRegistry(), stats,
                 configured.enabled().stream().map(org.podium.poll.Feed::id).toList());
         feeds.onPolled(meters::feedPolled);
+        meters.deliveryTargets(targets(camelContext).all().stream().map(Target::id).toList(), () -> backlog(camelContext));
         return meters;
+    }
+
+    /** Per target, how many deliveries are pending ([0]) and dead ([1]); empty when the store cannot say. */
+    static Map<String, long[]> backlog(CamelContext camelContext) {
+        Map<String, long[]> out = new java.util.HashMap<>();
+        try {
+            DeliveryQueue queue = camelContext.getRegistry().lookupByNameAndType("deliveryQueue", DeliveryQueue.class);
+            for (DeliveryQueue.Count c : queue.counts()) {
+                out.computeIfAbsent(c.targetId(), k -> new long[2])[c.state() == org.podium.delivery.DeliveryState.DEAD ? 1 : 0] += c.count();
+            }
+        } catch (RuntimeException e) {
+            // the store is down: the store's own check says so
+        }
+        return out;
     }
 
     // Readiness checks, found by Camel's health registry among the beans (camel.health.registry-enabled).
@@ -300,6 +353,34 @@ public class PodiumConfiguration implements CamelConfiguration {
         return null;
     }
 
+    /** One route per target, {@code deliver-<targetId>}, from the template of routes/5-deliver.yaml, once the routes are loaded. */
+    private static void addDeliveryRoutesOnStart(CamelContext camelContext, Targets targets) throws Exception {
+        if (targets.all().isEmpty()) return;
+        java.util.concurrent.atomic.AtomicBoolean added = new java.util.concurrent.atomic.AtomicBoolean();
+        camelContext.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext c, boolean alreadyStarted) {}
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext c, boolean alreadyStarted) throws Exception {
+                if (!added.compareAndSet(false, true)) return;
+                for (Target t : targets.all()) {
+                    String url = t.url().toString();
+                    String endpoint = url + (t.url().getRawQuery() == null ? "?" : "&") + "httpMethod=POST"
+                            + "&throwExceptionOnFailure=true&followRedirects=false&skipResponseHeaders=true"
+                            + "&httpClientConfigurer=#deliveryClient-" + t.id();
+                    org.apache.camel.builder.TemplatedRouteBuilder.builder(c, "deliver-target")
+                            .routeId("deliver-" + t.id())
+                            .parameter("targetId", t.id())
+                            .parameter("endpoint", endpoint)
+                            .add();
+                    LoggerFactory.getLogger("podium.deliver").info("{}: {} delivered to {}", t.id(),
+                            t.kinds().stream().map(org.podium.delivery.DocumentKind::id).toList(), url);
+                }
+            }
+        });
+    }
+
     @Override
     public void configure(CamelContext camelContext) throws Exception {
         this.context = camelContext;
@@ -307,6 +388,12 @@ public class PodiumConfiguration implements CamelConfiguration {
         Settings.warnUnknown(System.getenv(), System.getProperties());
         Settings.check(camelContext.getPropertiesComponent()::resolveProperty);
         Settings.checkServe(camelContext.getPropertiesComponent()::resolveProperty);
+        // config/deliveries.yaml is read now: a bad target stops start-up naming the key (exit 3)
+        Targets targets = DeliveriesFile.load(Path.of(camelContext.resolvePropertyPlaceholders("{{podium.deliveries.file}}")),
+                System::getenv);
+        camelContext.getRegistry().bind(TARGETS, targets);
+        for (Target t : targets.all()) camelContext.getRegistry().bind("deliveryClient-" + t.id(), new DeliveryClient(t.timeout()));
+        addDeliveryRoutesOnStart(camelContext, targets);
         // The meters exist from the start, so that the first scrape already shows them (at zero).
         camelContext.addStartupListener(new StartupListener() {
             @Override
