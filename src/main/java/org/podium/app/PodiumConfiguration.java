@@ -343,9 +343,21 @@ public class PodiumConfiguration implements CamelConfiguration {
                 feedId -> breakerState(camelContext, feedId));
     }
 
+    @BindToRegistry(value = "deliveriesHealth", lazy = true)
+    public DeliveriesHealthCheck deliveriesHealth(CamelContext camelContext) {
+        return new DeliveriesHealthCheck(() -> targets(camelContext),
+                () -> camelContext.getRegistry().lookupByNameAndType("deliveryQueue", DeliveryQueue.class),
+                targetId -> routeBreakerState(camelContext, "deliver-" + targetId));
+    }
+
     /** The state of a feed route's circuit breaker (route poll-<feed id> of {@code routes/poll.yaml}), or null. */
     static String breakerState(CamelContext camelContext, String feedId) {
-        org.apache.camel.Route route = camelContext.getRoute("poll-" + feedId);
+        return routeBreakerState(camelContext, "poll-" + feedId);
+    }
+
+    /** The state of the circuit breaker in a route, or null. */
+    static String routeBreakerState(CamelContext camelContext, String routeId) {
+        org.apache.camel.Route route = camelContext.getRoute(routeId);
         if (route == null) return null;
         for (org.apache.camel.Processor p : route.filter("*")) {
             if (p instanceof ResilienceProcessor breaker) return breaker.getCircuitBreakerState();

@@ -101,10 +101,10 @@ public final class PodiumMeters {
         for (String target : targetIds) {
             for (String outcome : new String[] {"delivered", "failed", "dead"}) deliveryCounter(target, outcome);
             Gauge.builder("podium.delivery.backlog", backlog, b -> b.get().getOrDefault(target, new long[2])[0])
-                    .tag("target", target).tag("state", "pending")
+                    .tag("target", target).tag("state", "pending").strongReference(true)
                     .description("Deliveries waiting to be sent, by target").register(registry);
             Gauge.builder("podium.delivery.backlog", backlog, b -> b.get().getOrDefault(target, new long[2])[1])
-                    .tag("target", target).tag("state", "dead")
+                    .tag("target", target).tag("state", "dead").strongReference(true)
                     .description("Dead letters kept in the store, by target").register(registry);
         }
     }

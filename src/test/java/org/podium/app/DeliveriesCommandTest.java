@@ -1,6 +1,7 @@
 package org.podium.app;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,11 @@ class DeliveriesCommandTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8), overrides);
     }
 
+    static MeterRegistry meters(TestHome home) {
+        home.bean(PodiumMeters.BEAN, PodiumMeters.class);
+        return home.engine().context().getRegistry().findSingleByType(MeterRegistry.class);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{ id: hub, url: 'https://h/x', kinds: [notices], secret: 'a-shared-secret-of-length', timeout: 3 } | targets[0].timeout | unknown key",
@@ -88,6 +94,16 @@ class DeliveriesCommandTest {
             Delivery dead = queue.all("hub").get(0);
             assertThat(dead.eventId()).isEqualTo(event);
             assertThat(dead.attempts()).isEqualTo(2);
+            // the health endpoint's check and the meters say so
+            var health = home.bean("deliveriesHealth", DeliveriesHealthCheck.class).call();
+            assertThat(health.getState().name()).isEqualTo("DOWN");
+            assertThat(health.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("hub: 1 dead letter(s), 0 pending")
+                    .contains("podium deliveries --resend"));
+            assertThat(health.getDetails()).containsEntry("target.hub.dead", 1L).containsEntry("target.hub.breaker", "CLOSED");
+            MeterRegistry meters = meters(home);
+            assertThat(meters.get("podium.deliveries").tags("target", "hub", "outcome", "failed").counter().count()).isEqualTo(2);
+            assertThat(meters.get("podium.deliveries").tags("target", "hub", "outcome", "dead").counter().count()).isEqualTo(1);
+            assertThat(meters.get("podium.delivery.backlog").tags("target", "hub", "state", "dead").gauge().value()).isEqualTo(1);
         }
 
         assertThat(podium(store, "deliveries", "--home", dir.toString())).isZero();
@@ -106,6 +122,11 @@ class DeliveriesCommandTest {
             home.start();
             DeliveryQueue queue = home.bean("deliveryQueue", DeliveryQueue.class);
             await().atMost(Duration.ofSeconds(10)).until(() -> queue.all("hub").get(0).state() == DeliveryState.DELIVERED);
+            assertThat(home.bean("deliveriesHealth", DeliveriesHealthCheck.class).call().getState().name()).isEqualTo("UP");
+            MeterRegistry meters = meters(home);
+            assertThat(meters.get("podium.deliveries").tags("target", "hub", "outcome", "delivered").counter().count()).isEqualTo(1);
+            assertThat(meters.get("podium.delivery.backlog").tags("target", "hub", "state", "pending").gauge().value()).isZero();
+            assertThat(meters.get("podium.delivery.backlog").tags("target", "hub", "state", "dead").gauge().value()).isZero();
         }
         // two attempts answered 503, then the one after --resend (the client repeats nothing by itself)
         assertThat(hub.findAll(postRequestedFor(urlEqualTo("/hook"))).stream()

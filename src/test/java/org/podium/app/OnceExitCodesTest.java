@@ -154,7 +154,7 @@ class OnceExitCodesTest {
     void anUnknownCommandExitsThreeNamingTheCommandsAndTheHelp() {
         assertThat(podium("sync", "--home", dir.toString())).isEqualTo(3);
         assertThat(err().lines()).containsExactly(
-                "podium: unknown command 'sync': the commands are init, demo, run, once, validate, rebuild",
+                "podium: unknown command 'sync': the commands are init, demo, run, once, validate, rebuild, deliveries",
                 "podium: see 'java -jar podium.jar --help' for the usage");
         assertThat(Files.exists(dir.resolve("data"))).isFalse();
     }
