@@ -178,7 +178,10 @@ public class PodiumConfiguration implements CamelConfiguration {
     public Webhooks webhooks(@BeanInject("deliveryQueue") DeliveryQueue queue, @BeanInject("clock") Clock clock,
                              @BeanInject(PodiumMeters.BEAN) PodiumMeters meters,
                              @PropertyInject("podium.deliver.batch") int batch) {
-        return new Webhooks(queue, targets(camelContext()), clock, meters, batch);
+        Webhooks webhooks = new Webhooks(queue, targets(camelContext()), clock, meters, batch);
+        // the report's deliveries section follows the queues
+        webhooks.onChanged(() -> camelContext().getRegistry().lookupByNameAndType("reportWriter", ReportWriter.class).stale());
+        return webhooks;
     }
 
     /** The outbox over HTTP (routes/6-serve.yaml), served by run only. */
@@ -213,7 +216,8 @@ public class PodiumConfiguration implements CamelConfiguration {
     public ReportWriter reportWriter(CamelContext camelContext, @BeanInject("outbox") Outbox outbox,
                                      @PropertyInject("podium.inbox") String inbox, @BeanInject("clock") Clock clock,
                                      @BeanInject("feedStatus") FeedStatus feeds) {
-        ReportWriter writer = new ReportWriter(outbox, Path.of(inbox), clock, () -> reportFeeds(camelContext));
+        ReportWriter writer = new ReportWriter(outbox, Path.of(inbox), clock, () -> reportFeeds(camelContext),
+                () -> reportDeliveries(camelContext));
         feeds.onChanged(writer::stale);
         return writer;
     }
@@ -236,6 +240,36 @@ public class PodiumConfiguration implements CamelConfiguration {
             out.add(new ReportInputs.Feed(f.id(), f.series(), f.kind().id(), f.enabled(), s.lastPollAt(), s.lastSuccessAt(),
                     outcome, f.enabled() && FeedsHealthCheck.failing(s), s.lastError(), s.lastErrorAt(), s.failingSince(),
                     s.consecutiveFailures(), s.nextFireAt(), breaker));
+        }
+        return out;
+    }
+
+    /** Each webhook target as the report shows it: its queue in the store, the first dead letters, its breaker. */
+    static List<ReportInputs.Target> reportDeliveries(CamelContext camelContext) {
+        Targets targets = targets(camelContext);
+        if (targets.all().isEmpty()) return List.of();
+        DeliveryQueue queue = camelContext.getRegistry().lookupByNameAndType("deliveryQueue", DeliveryQueue.class);
+        List<DeliveryQueue.Count> counts = queue.counts();
+        List<org.podium.delivery.Delivery> undelivered = queue.undelivered();
+        List<ReportInputs.Target> out = new ArrayList<>();
+        for (Target t : targets.all()) {
+            long pending = 0;
+            long dead = 0;
+            java.time.Instant oldest = null;
+            for (DeliveryQueue.Count c : counts) {
+                if (!c.targetId().equals(t.id())) continue;
+                if (c.state() == org.podium.delivery.DeliveryState.DEAD) dead = c.count();
+                else {
+                    pending = c.count();
+                    oldest = c.oldest();
+                }
+            }
+            List<ReportInputs.DeadLetter> letters = undelivered.stream()
+                    .filter(d -> d.targetId().equals(t.id()) && d.state() == org.podium.delivery.DeliveryState.DEAD).limit(20)
+                    .map(d -> new ReportInputs.DeadLetter(d.eventId(), d.attempts(), d.lastError(), d.lastAttemptAt())).toList();
+            out.add(new ReportInputs.Target(t.id(), t.url().toString(),
+                    t.kinds().stream().map(org.podium.delivery.DocumentKind::id).toList(), pending, oldest, dead, letters,
+                    routeBreakerState(camelContext, "deliver-" + t.id())));
         }
         return out;
     }

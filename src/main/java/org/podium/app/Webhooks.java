@@ -41,6 +41,10 @@ public final class Webhooks {
     private final PodiumMeters meters;
     private final int batch;
     private final String owner = UUID.randomUUID().toString();
+    private volatile Runnable changed = () -> {};
+
+    /** Told after each delivery's outcome is recorded (the report shows the queues). */
+    public void onChanged(Runnable r) { this.changed = r; }
 
     public Webhooks(DeliveryQueue queue, Targets targets, Clock clock, PodiumMeters meters, int batch) {
         this.queue = queue;
@@ -91,6 +95,7 @@ public final class Webhooks {
         Outgoing o = exchange.getProperty(PROPERTY, Outgoing.class);
         queue.delivered(o.delivery().id(), owner);
         meters.delivered(o.target().id());
+        changed.run();
         LOG.debug("{}: delivered {} (attempt {})", o.target().id(), o.delivery().eventId(), o.delivery().attempts() + 1);
     }
 
@@ -111,6 +116,7 @@ public final class Webhooks {
         String error = describe(cause);
         DeliveryState now = queue.failed(d, o.target().retry(), error);
         meters.deliveryFailed(o.target().id());
+        changed.run();
         if (now == DeliveryState.DEAD) {
             meters.deadLetter(o.target().id());
             LOG.error("{}: {} is a dead letter after {} attempt(s): {}; the later deliveries of {} wait for it "

@@ -100,6 +100,11 @@ class DeliveriesCommandTest {
             assertThat(health.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("hub: 1 dead letter(s), 0 pending")
                     .contains("podium deliveries --resend"));
             assertThat(health.getDetails()).containsEntry("target.hub.dead", 1L).containsEntry("target.hub.breaker", "CLOSED");
+            // and the report's deliveries section
+            home.bean("reportWriter", org.podium.outbox.ReportWriter.class).write();
+            var section = org.jsoup.Jsoup.parse(Files.readString(home.outbox("report/index.html"))).getElementById("target-hub");
+            assertThat(section).isNotNull();
+            assertThat(section.text()).contains("DEAD LETTERS").contains(event + ": 2 attempt(s)").contains("HTTP 503");
             MeterRegistry meters = meters(home);
             assertThat(meters.get("podium.deliveries").tags("target", "hub", "outcome", "failed").counter().count()).isEqualTo(2);
             assertThat(meters.get("podium.deliveries").tags("target", "hub", "outcome", "dead").counter().count()).isEqualTo(1);
