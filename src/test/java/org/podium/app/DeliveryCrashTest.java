@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * Idempotency-Key, and everything else it had queued: every notice and combined classification in the
  * outbox reaches the receiver, signed, byte for byte, and nothing is left in the queue.
  */
-// about 11 s: in the soak run only (mvn verify -Psoak), to keep mvn verify under five minutes
+// 11 to 18 s: in the soak run only (mvn verify -Psoak), to keep mvn verify under five minutes
 @org.junit.jupiter.api.Tag("reliability")
 @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "podium.soak", matches = "true")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)

@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * Two instances on one PostgreSQL database, sharing one home, both sending the same target's queue: each
  * document version is received once, in order per invitation and document.
  */
-// about 11 s: in the soak run only (mvn verify -Psoak), to keep mvn verify under five minutes
+// 11 to 18 s: in the soak run only (mvn verify -Psoak), to keep mvn verify under five minutes
 @org.junit.jupiter.api.Tag("reliability")
 @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "podium.soak", matches = "true")
 @EnabledIfEnvironmentVariable(named = TestDatabases.PG_ENV, matches = ".+")
