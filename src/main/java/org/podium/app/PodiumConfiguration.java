@@ -415,6 +415,11 @@ public class PodiumConfiguration implements CamelConfiguration {
                     String endpoint = url + (t.url().getRawQuery() == null ? "?" : "&") + "httpMethod=POST"
                             + "&throwExceptionOnFailure=true&followRedirects=false&skipResponseHeaders=true"
                             + "&httpClientConfigurer=#deliveryClient-" + t.id();
+                    if (((org.apache.camel.model.ModelCamelContext) c).getRouteTemplateDefinition("deliver-target") == null) {
+                        throw new ConfigurationException("config/deliveries.yaml names targets, but the home's routes/ has no "
+                                + "deliver-target template (5-deliver.yaml; a home made by an earlier release has none): copy "
+                                + "5-deliver.yaml there from a fresh podium init --home <new folder>", null);
+                    }
                     org.apache.camel.builder.TemplatedRouteBuilder.builder(c, "deliver-target")
                             .routeId("deliver-" + t.id())
                             .parameter("targetId", t.id())
@@ -436,7 +441,7 @@ public class PodiumConfiguration implements CamelConfiguration {
         Settings.checkServe(camelContext.getPropertiesComponent()::resolveProperty);
         // config/deliveries.yaml is read now: a bad target stops start-up naming the key (exit 3)
         Targets targets = DeliveriesFile.load(Path.of(camelContext.resolvePropertyPlaceholders("{{podium.deliveries.file}}")),
-                System::getenv);
+                name -> System.getenv(name) != null && !System.getenv(name).isBlank() ? System.getenv(name) : System.getProperty(name));
         camelContext.getRegistry().bind(TARGETS, targets);
         for (Target t : targets.all()) camelContext.getRegistry().bind("deliveryClient-" + t.id(), new DeliveryClient(t.timeout()));
         addDeliveryRoutesOnStart(camelContext, targets);

@@ -35,7 +35,7 @@ public final class DeliveriesFile {
 
     /**
      * @param file a missing file means no targets
-     * @param env  the environment, for secrets given as {@code secret: { env: NAME }}
+     * @param env  a variable's value (the environment's, else the system property's), for {@code secretFrom: NAME}
      */
     public static Targets load(Path file, Function<String, String> env) {
         if (!Files.exists(file)) return Targets.none();
@@ -62,14 +62,14 @@ public final class DeliveriesFile {
     }
 
     private static Target target(ConfigNode t, ConfigNode defaults, Function<String, String> env) {
-        t.onlyKeys("id", "url", "kinds", "secret", "timeoutSeconds", "retry");
+        t.onlyKeys("id", "url", "kinds", "secret", "secretFrom", "timeoutSeconds", "retry");
         String id = t.get("id").text();
         if (!ID.matcher(id).matches()) {
             throw t.get("id").fail("must be lower case letters, digits and dashes (it names the target's route), was " + t.get("id").was());
         }
         URI url = url(t.get("url"));
         Set<DocumentKind> kinds = kinds(t.get("kinds"));
-        String secret = secret(t.get("secret"), env);
+        String secret = secret(t, env);
         ConfigNode timeoutNode = t.get("timeoutSeconds").missing() ? defaults.get("timeoutSeconds") : t.get("timeoutSeconds");
         double seconds = timeoutNode.numberOr(DEFAULT_TIMEOUT_SECONDS, 0.001, 3600);
         ConfigNode retryNode = t.get("retry").missing() ? defaults.get("retry") : t.get("retry");
@@ -106,25 +106,28 @@ public final class DeliveriesFile {
         return out;
     }
 
-    private static String secret(ConfigNode n, Function<String, String> env) {
-        if (n.missing()) {
-            throw n.fail("is required: the shared secret the requests are signed with; write secret: { env: NAME } to take it"
-                    + " from the environment variable NAME (or the secret itself in quotes)");
+    private static String secret(ConfigNode t, Function<String, String> env) {
+        ConfigNode literal = t.get("secret");
+        ConfigNode from = t.get("secretFrom");
+        if (literal.missing() && from.missing()) {
+            throw literal.fail("is required: the shared secret the requests are signed with; write secretFrom: NAME to take"
+                    + " it from the environment variable NAME (or the system property NAME), or secret: \"…\" in this file");
         }
-        if (!n.isMap()) {
-            String s = n.text();
-            if (s.length() < 16) throw n.fail("must be at least 16 characters long (a random string, shared with the receiver)");
+        if (!literal.missing() && !from.missing()) throw from.fail("give secret or secretFrom, not both");
+        if (!literal.missing()) {
+            String s = literal.text();
+            if (s.length() < 16) throw literal.fail("must be at least 16 characters long (a random string, shared with the receiver)");
             return s;
         }
-        n.onlyKeys("env");
-        String name = n.get("env").text();
-        if (!ENV.matcher(name).matches()) throw n.get("env").fail("must be an environment variable's name, was " + n.get("env").was());
+        String name = from.text();
+        if (!ENV.matcher(name).matches()) throw from.fail("the name of an environment variable such as RESULTS_HUB_SECRET, was " + from.was());
         String value = env.apply(name);
         if (value == null || value.isBlank()) {
-            throw n.get("env").fail("the environment variable " + name + " is not set: set it to the shared secret before starting Podium");
+            throw from.fail("neither the environment variable " + name + " nor the system property " + name
+                    + " is set: set it to the shared secret before starting Podium");
         }
         if (value.strip().length() < 16) {
-            throw n.get("env").fail("the environment variable " + name + " holds fewer than 16 characters: the secret must be longer");
+            throw from.fail("the secret in " + name + " has fewer than 16 characters: it must be longer");
         }
         return value.strip();
     }

@@ -58,8 +58,8 @@ class DeliveriesCommandTest {
     @CsvSource(delimiter = '|', value = {
             "{ id: hub, url: 'https://h/x', kinds: [notices], secret: 'a-shared-secret-of-length', timeout: 3 } | targets[0].timeout | unknown key",
             "{ id: hub, url: 'mailto:results@h', kinds: [notices], secret: 'a-shared-secret-of-length' }        | targets[0].url     | http:// or https://",
-            "{ id: hub, url: 'https://h/x', kinds: [notices] }                                                   | targets[0].secret  | secret: { env: NAME }",
-            "{ id: hub, url: 'https://h/x', kinds: [notices], secret: { env: PODIUM_TEST_NO_SUCH_SECRET } }      | targets[0].secret.env | PODIUM_TEST_NO_SUCH_SECRET is not set"})
+            "{ id: hub, url: 'https://h/x', kinds: [notices] }                                                   | targets[0].secret  | secretFrom: NAME",
+            "{ id: hub, url: 'https://h/x', kinds: [notices], secretFrom: PODIUM_TEST_NO_SUCH_SECRET }           | targets[0].secretFrom | environment variable PODIUM_TEST_NO_SUCH_SECRET nor the system property"})
     void aTargetThatCannotWorkExitsThreeNamingTheKey(String target, String key, String says, @TempDir Path dir) throws Exception {
         TestHome.copyTree(Path.of("config"), dir.resolve("config"));
         Files.writeString(dir.resolve("config/deliveries.yaml"), "targets:\n  - " + target + "\n");
@@ -67,6 +67,19 @@ class DeliveriesCommandTest {
         assertThat(podium(Map.of(), "once", "--home", dir.toString())).isEqualTo(3);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("configuration error").contains("deliveries.yaml")
                 .contains(key).contains(says).doesNotContain("a-shared-secret-of-length");
+    }
+
+    @Test
+    void targetsWithoutTheDeliveryRoutesExitThreeSayingWhatToCopy(@TempDir Path dir) throws Exception {
+        TestHome.copyTree(Path.of("config"), dir.resolve("config"));
+        TestHome.copyTree(Path.of("routes"), dir.resolve("routes"));
+        Files.delete(dir.resolve("routes/5-deliver.yaml")); // a home made by an earlier release
+        Files.writeString(dir.resolve("config/deliveries.yaml"), "targets:\n  - { id: hub, url: \"https://h/x\", kinds: [notices],"
+                + " secret: \"a-shared-secret-of-length\" }\n");
+
+        assertThat(podium(Map.of(), "once", "--home", dir.toString())).isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("configuration error").contains("5-deliver.yaml")
+                .contains("podium init");
     }
 
     @Test

@@ -33,7 +33,7 @@ class DeliveriesFileTest {
                   - id: results-hub
                     url: "https://hub.example.org/podium/hooks?team=7"
                     kinds: [notices, standings]
-                    secret: { env: HUB_SECRET }
+                    secretFrom: HUB_SECRET
                   - id: screens
                     url: "http://screens.lan:8080/podium"
                     kinds: [results, combined]
@@ -58,24 +58,26 @@ class DeliveriesFileTest {
 
     @Test
     void eachProblemNamesItsKeyAndWhatToChange() {
-        refused("targets: [{ id: a, url: \"https://h/x\", kinds: [notices], secret: { env: HUB_SECRET }, retries: {} }]",
+        refused("targets: [{ id: a, url: \"https://h/x\", kinds: [notices], secretFrom: HUB_SECRET, retries: {} }]",
                 "targets[0].retries", "unknown key");
-        refused("targets: [{ id: a, url: \"ftp://h/x\", kinds: [notices], secret: { env: HUB_SECRET } }]",
+        refused("targets: [{ id: a, url: \"ftp://h/x\", kinds: [notices], secretFrom: HUB_SECRET }]",
                 "targets[0].url", "http:// or https://");
-        refused("targets: [{ id: a, url: \"https://h/x\", kinds: [notices] }]", "targets[0].secret", "secret: { env: NAME }");
-        refused("targets: [{ id: a, url: \"https://h/x\", kinds: [notices], secret: { env: NOT_SET_ANYWHERE } }]",
-                "targets[0].secret.env", "NOT_SET_ANYWHERE is not set");
-        refused("targets: [{ id: a, url: \"https://h/x\", kinds: [notice], secret: { env: HUB_SECRET } }]",
+        refused("targets: [{ id: a, url: \"https://h/x\", kinds: [notices] }]", "targets[0].secret", "secretFrom: NAME");
+        refused("targets: [{ id: a, url: \"https://h/x\", kinds: [notices], secret: \"written-in-the-file-0123\", secretFrom: HUB_SECRET }]",
+                "targets[0].secretFrom", "not both");
+        refused("targets: [{ id: a, url: \"https://h/x\", kinds: [notices], secretFrom: NOT_SET_ANYWHERE }]",
+                "targets[0].secretFrom", "environment variable NOT_SET_ANYWHERE nor the system property");
+        refused("targets: [{ id: a, url: \"https://h/x\", kinds: [notice], secretFrom: HUB_SECRET }]",
                 "targets[0].kinds[0]", "notices, standings, combined, results");
         refused("targets: [{ id: a, url: \"https://h/x\", kinds: [notices], secret: short }]", "targets[0].secret", "16 characters");
-        refused("targets: [{ id: a, url: \"https://h/x\", kinds: [notices], secret: { env: HUB_SECRET }, retry: { firstDelay: soon } }]",
+        refused("targets: [{ id: a, url: \"https://h/x\", kinds: [notices], secretFrom: HUB_SECRET, retry: { firstDelay: soon } }]",
                 "targets[0].retry.firstDelay", "500ms");
-        refused("targets: [{ id: a, url: \"https://h/x\", kinds: [notices], secret: { env: HUB_SECRET }, retry: { jitter: 2 } }]",
+        refused("targets: [{ id: a, url: \"https://h/x\", kinds: [notices], secretFrom: HUB_SECRET, retry: { jitter: 2 } }]",
                 "targets[0].retry.jitter", "from 0 to 1");
         refused("""
                 targets:
-                  - { id: a, url: "https://h/x", kinds: [notices], secret: { env: HUB_SECRET } }
-                  - { id: a, url: "https://h/y", kinds: [notices], secret: { env: HUB_SECRET } }
+                  - { id: a, url: "https://h/x", kinds: [notices], secretFrom: HUB_SECRET }
+                  - { id: a, url: "https://h/y", kinds: [notices], secretFrom: HUB_SECRET }
                 """, "targets[1].id", "used twice");
         refused("target: []", "target", "unknown key");
     }
