@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,11 +56,10 @@ public final class Webhooks {
     /** A claimed delivery on its way, with the chains of its batch that failed (their later ones wait). */
     public record Outgoing(Delivery delivery, Target target, Set<String> failedChains) {}
 
-    /** What may be sent to the target now, claimed under a lease long enough to send it all. */
+    /** What may be sent to the target now, each claimed under a lease of its place in line × (timeout + 5 s). */
     public List<Outgoing> claim(String targetId) {
         Target target = targets.get(targetId).orElseThrow(() -> new IllegalArgumentException("no target " + targetId));
-        Duration lease = target.timeout().plusSeconds(5).multipliedBy(batch);
-        List<Delivery> claimed = queue.claim(targetId, owner, lease, batch);
+        List<Delivery> claimed = queue.claim(targetId, owner, target.timeout().plusSeconds(5), batch);
         Set<String> failed = new HashSet<>();
         return claimed.stream().map(d -> new Outgoing(d, target, failed)).toList();
     }

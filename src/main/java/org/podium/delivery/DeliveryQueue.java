@@ -73,10 +73,12 @@ public final class DeliveryQueue {
     }
 
     /**
-     * Claims what {@code owner} may send to a target now ({@link Chains#sendable}), each under a lease until
-     * {@code now + leaseFor}: another instance skips them meanwhile. A claim another instance won is left out.
+     * Claims what {@code owner} may send to a target now ({@link Chains#sendable}), each under a lease:
+     * another instance skips them meanwhile. They are sent one after the other, so the n-th claimed is
+     * leased for n × {@code leaseEach}: if the owner dies, the first are free again soonest. A claim another
+     * instance won is left out, with the rest of its chain.
      */
-    public List<Delivery> claim(String targetId, String owner, Duration leaseFor, int max) {
+    public List<Delivery> claim(String targetId, String owner, Duration leaseEach, int max) {
         Instant now = clock.instant();
         try (Connection c = db.getConnection()) {
             List<Delivery> pending = query(c, "WHERE target_id = ? AND state = 'PENDING' ORDER BY chain_key, id", targetId);
@@ -91,13 +93,12 @@ public final class DeliveryQueue {
             }
             List<Delivery> claimed = new ArrayList<>();
             Set<String> lost = new HashSet<>();
-            Instant until = now.plus(leaseFor);
             try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET lease_owner = ?, lease_until = ? "
                     + "WHERE id = ? AND state = 'PENDING' AND (lease_until IS NULL OR lease_until <= ?)")) {
                 for (Delivery d : Chains.sendable(pending, dead, now, max)) {
                     if (lost.contains(d.chain())) continue;
                     ps.setString(1, owner);
-                    ps.setTimestamp(2, Timestamp.from(until));
+                    ps.setTimestamp(2, Timestamp.from(now.plus(leaseEach.multipliedBy(claimed.size() + 1L))));
                     ps.setLong(3, d.id());
                     ps.setTimestamp(4, Timestamp.from(now));
                     if (ps.executeUpdate() == 1) {
