@@ -127,12 +127,19 @@ class DeliveryQueueTest {
             Outbox outbox = outbox(db, dir, new Targets(List.of(hub)));
             DeliveryQueue queue = new DeliveryQueue(db.dataSource(), clock, () -> 0.5);
             outbox.publish("standings/s.json", "standings", doc(1));
-            assertThat(queue.claim("hub", "killed", Duration.ofSeconds(30), 50)).hasSize(1);
+            outbox.publish("standings/t.json", "standings", doc(2));
+            assertThat(queue.claim("hub", "killed", Duration.ofSeconds(30), 50)).hasSize(2);
             assertThat(queue.claim("hub", "other", Duration.ofSeconds(30), 50)).isEmpty();
+            // sent one after the other: the first claimed is leased for 30 s, the second for 60 s
             now.set(now.get().plusSeconds(30));
-            assertThat(queue.claim("hub", "other", Duration.ofSeconds(30), 50)).hasSize(1);
-            assertThat(queue.clearLeases()).isEqualTo(1);
-            assertThat(queue.claim("hub", "third", Duration.ofSeconds(30), 50)).hasSize(1);
+            assertThat(queue.claim("hub", "other", Duration.ofSeconds(30), 50)).extracting(Delivery::path).containsExactly("standings/s.json");
+            now.set(now.get().plusSeconds(29));
+            assertThat(queue.claim("hub", "third", Duration.ofSeconds(30), 50)).isEmpty();
+            now.set(now.get().plusSeconds(1)); // the second's lease, and the one "other" took at 30 s, are over
+            assertThat(queue.claim("hub", "third", Duration.ofSeconds(30), 50)).extracting(Delivery::path)
+                    .containsExactly("standings/s.json", "standings/t.json");
+            assertThat(queue.clearLeases()).isEqualTo(2);
+            assertThat(queue.claim("hub", "fourth", Duration.ofSeconds(30), 50)).hasSize(2);
         }
     }
 
