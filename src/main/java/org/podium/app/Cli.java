@@ -40,12 +40,12 @@ import java.util.Properties;
                 "     validate: a file is not valid, or its metadata is incomplete",
                 "  2  a feed failed",
                 "  3  configuration error: a bad or unknown setting, a bad rules file, an unreachable",
-                "     database, a --home that does not exist (run, once, rebuild), or bad arguments",
+                "     database, a --home that does not exist (run, once, rebuild, deliveries), or bad arguments",
                 "",
                 "Every setting in application.properties can be overridden by an environment variable",
                 "(podium.db.url -> PODIUM_DB_URL) or a -D system property."},
         subcommands = {Cli.Init.class, Cli.DemoCommand.class, Cli.Run.class, Cli.Once.class, Cli.ValidateCommand.class,
-                Cli.Rebuild.class, HelpCommand.class})
+                Cli.Rebuild.class, Cli.DeliveriesCommandLine.class, HelpCommand.class})
 final class Cli {
 
     static final String NAME = "java -jar podium.jar";
@@ -54,7 +54,8 @@ final class Cli {
     enum LogFormat { text, json }
 
     /** What to run: the command, its home folder and log format, and for {@code validate} its files and metadata. */
-    record Invocation(String command, Path home, LogFormat logFormat, List<String> files, Validate.Given given) {}
+    record Invocation(String command, Path home, LogFormat logFormat, List<String> files, Validate.Given given,
+                      DeliveriesCommandLine deliveries) {}
 
     @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "the working folder holding inbox/, outbox/, config/, routes/ and data/ (default: PODIUM_HOME,"
@@ -87,6 +88,22 @@ final class Cli {
 
     @Command(name = "rebuild", description = "recompute and republish everything from the store")
     static final class Rebuild {}
+
+    @Command(name = "deliveries", description = {
+            "list the deliveries to webhook targets not received yet: pending and dead (config/deliveries.yaml)",
+            "Each with its target, event id, attempts, next attempt and last error. --resend queues the dead ones again."},
+            footer = {"", "Exit codes: 0 done; 1 a named event is not a dead letter; 3 the store cannot be opened"})
+    static final class DeliveriesCommandLine {
+        @Option(names = "--resend", description = "queue dead deliveries again: those named, or every one")
+        boolean resend;
+
+        @Option(names = "--target", paramLabel = "ID", description = "only this target's deliveries")
+        String target;
+
+        @Parameters(paramLabel = "EVENT_ID", arity = "0..*",
+                description = "with --resend, the dead deliveries to queue again, by event id (e.g. notices/lemans-2024-gtwc-europe/002-leader/1)")
+        List<String> eventIds = List.of();
+    }
 
     @Command(name = "validate", description = {
             "say what each FILE is (format, metadata, entries) or what is wrong with it",
@@ -191,9 +208,13 @@ final class Cli {
             files = List.copyOf(v.files);
             given = v.given();
         }
+        DeliveriesCommandLine deliveries = sub.commandSpec().userObject() instanceof DeliveriesCommandLine d ? d : null;
+        if (deliveries != null && !deliveries.resend && !deliveries.eventIds.isEmpty()) {
+            throw new ParameterException(sub.commandSpec().commandLine(), "event ids are given with --resend only");
+        }
         Path home = cli.home != null ? cli.home
                 : command.equals("demo") ? Path.of("podium-demo") : Path.of(configuredHome().orElse("."));
-        return new Invocation(command, home, cli.logFormat, files, given);
+        return new Invocation(command, home, cli.logFormat, files, given, deliveries);
     }
 
     /**

@@ -56,7 +56,7 @@ final class Commands {
         try {
             // A home is made on purpose only (init, demo): a misspelt --home in a cron job must not run on
             // a fresh folder with default settings and report success.
-            if (List.of("run", "once", "rebuild").contains(cli.command()) && !java.nio.file.Files.isDirectory(home.root())) {
+            if (List.of("run", "once", "rebuild", "deliveries").contains(cli.command()) && !java.nio.file.Files.isDirectory(home.root())) {
                 throw new ConfigurationException("the home folder " + home.root() + " does not exist: give the folder that "
                         + "holds inbox/, outbox/ and config/ with --home (or PODIUM_HOME), or make a new one with "
                         + "podium init --home " + home.root(), null);
@@ -68,6 +68,8 @@ final class Commands {
                 case "run" -> daemon(home, overrides);
                 case "once" -> once(home, out, overrides, false);
                 case "rebuild" -> once(home, out, overrides, true);
+                case "deliveries" -> new DeliveriesCommand(home, out, overrides)
+                        .run(cli.deliveries().resend, cli.deliveries().target, cli.deliveries().eventIds);
                 default -> throw new IllegalStateException(cli.command());
             };
         } catch (ConfigurationException e) {

@@ -72,7 +72,8 @@ final class Engine implements AutoCloseable {
         List<String> found = EARLIER_ROUTES.stream().filter(n -> Files.exists(home.routes().resolve(n))).toList();
         if (found.isEmpty()) return;
         throw new ConfigurationException(home.routes() + " holds " + String.join(", ", found) + ", the routes of an"
-                + " earlier release: replace them with 1-poll.yaml, 2-ingest.yaml, 3-recompute.yaml and 4-publish.yaml"
+                + " earlier release: replace them with 1-poll.yaml, 2-ingest.yaml, 3-recompute.yaml, 4-publish.yaml,"
+                + " 5-deliver.yaml and 6-serve.yaml"
                 + " (init --home NEW_FOLDER writes them; carry over your own changes) and remove the old files", null);
     }
 
@@ -126,7 +127,7 @@ final class Engine implements AutoCloseable {
     }
 
     /**
-     * Waits until the inbox holds nothing to take, nothing is in flight and no recompute is pending, seen
+     * Waits until the inbox holds nothing to take, nothing is in flight (deliveries aside) and no recompute is pending, seen
      * three times in a row; then writes the report at once if a publication made it stale (a run that
      * ends by itself does not wait for the report's timer).
      *
@@ -139,7 +140,7 @@ final class Engine implements AutoCloseable {
         int quiet = 0;
         while (System.nanoTime() < deadline) {
             boolean busy = inboxHasWork(home.inbox())
-                    || context().getInflightRepository().size() > 0
+                    || inflightExceptDeliveries() > 0
                     || changes.pendingCount() > 0;
             quiet = busy ? 0 : quiet + 1;
             if (quiet >= 3) {
@@ -149,6 +150,19 @@ final class Engine implements AutoCloseable {
             Thread.sleep(50);
         }
         return false;
+    }
+
+    /**
+     * Exchanges in flight, those sending deliveries left out: a webhook target that is slow or down would
+     * keep a run that ends by itself from ever seeing quiet; what it does not send stays queued for the next run.
+     */
+    private int inflightExceptDeliveries() {
+        var inflight = context().getInflightRepository();
+        int n = inflight.size();
+        for (org.apache.camel.Route r : context().getRoutes()) {
+            if (r.getRouteId().startsWith("deliver-")) n -= inflight.size(r.getRouteId());
+        }
+        return n;
     }
 
     /** True when the inbox holds a file the ingest route would take. */

@@ -34,6 +34,10 @@ import org.podium.outbox.ReportInputs;
 import org.podium.outbox.ReportWriter;
 import org.podium.poll.FetchOutcome;
 import org.podium.store.Database;
+import org.podium.delivery.DeliveriesFile;
+import org.podium.delivery.DeliveryQueue;
+import org.podium.delivery.Target;
+import org.podium.delivery.Targets;
 import org.podium.store.ResultStore;
 import org.slf4j.LoggerFactory;
 
@@ -141,7 +145,44 @@ public class PodiumConfiguration implements CamelConfiguration {
         // what a killed process was writing when it died; an hour old, so no live writer's
         int swept = org.podium.support.AtomicFiles.sweepTemporaries(Path.of(dir), java.time.Duration.ofHours(1));
         if (swept > 0) LoggerFactory.getLogger("podium.publish").info("outbox: removed {} temporary file(s) left by an interrupted run", swept);
-        return new Outbox(Path.of(dir), db.dataSource(), clock);
+        // each document version is queued for the webhook targets that want it, with the ledger's row
+        Targets targets = targets(camelContext());
+        Outbox.Recorded deliveries = (c, path, kind, version, bytes) -> {
+            for (Target t : targets.wanting(kind)) DeliveryQueue.enqueue(c, t, path, kind, version, bytes, clock.instant());
+        };
+        return new Outbox(Path.of(dir), db.dataSource(), clock, deliveries);
+    }
+
+    private CamelContext camelContext() { return context; }
+
+    /** The targets of config/deliveries.yaml, read and checked at start-up ({@link #configure}). */
+    static Targets targets(CamelContext camelContext) {
+        Targets t = camelContext.getRegistry().lookupByNameAndType(TARGETS, Targets.class);
+        return t == null ? Targets.none() : t;
+    }
+
+    static final String TARGETS = "deliveryTargets";
+
+    @BindToRegistry(value = "deliveryQueue", lazy = true)
+    public DeliveryQueue deliveryQueue(@BeanInject("database") Database db, @BeanInject("clock") Clock clock) {
+        DeliveryQueue queue = new DeliveryQueue(db.dataSource(), clock, java.util.concurrent.ThreadLocalRandom.current()::nextDouble);
+        // an embedded store is this process's alone: a lease in it was left by a run that was killed
+        if (db.isExclusive()) {
+            int cleared = queue.clearLeases();
+            if (cleared > 0) LoggerFactory.getLogger("podium.deliver").info("{} delivery lease(s) of an interrupted run cleared: sent again", cleared);
+        }
+        return queue;
+    }
+
+    /** What routes/5-deliver.yaml calls for each target. */
+    @BindToRegistry(value = "webhooks", lazy = true)
+    public Webhooks webhooks(@BeanInject("deliveryQueue") DeliveryQueue queue, @BeanInject("clock") Clock clock,
+                             @BeanInject(PodiumMeters.BEAN) PodiumMeters meters,
+                             @PropertyInject("podium.deliver.batch") int batch) {
+        Webhooks webhooks = new Webhooks(queue, targets(camelContext()), clock, meters, batch);
+        // the report's deliveries section follows the queues
+        webhooks.onChanged(() -> camelContext().getRegistry().lookupByNameAndType("reportWriter", ReportWriter.class).stale());
+        return webhooks;
     }
 
     /** The outbox as a mirror feed writes into it (routes/1-poll.yaml's polls never see the rest of it). */
@@ -191,7 +232,8 @@ public class PodiumConfiguration implements CamelConfiguration {
     public ReportWriter reportWriter(CamelContext camelContext, @BeanInject("outbox") Outbox outbox,
                                      @PropertyInject("podium.inbox") String inbox, @BeanInject("clock") Clock clock,
                                      @BeanInject("feedStatus") FeedStatus feeds) {
-        ReportWriter writer = new ReportWriter(outbox, Path.of(inbox), clock, () -> reportFeeds(camelContext));
+        ReportWriter writer = new ReportWriter(outbox, Path.of(inbox), clock, () -> reportFeeds(camelContext),
+                () -> reportDeliveries(camelContext));
         feeds.onChanged(writer::stale);
         return writer;
     }
@@ -214,6 +256,36 @@ public class PodiumConfiguration implements CamelConfiguration {
             out.add(new ReportInputs.Feed(f.id(), f.series(), f.kind().id(), f.enabled(), s.lastPollAt(), s.lastSuccessAt(),
                     outcome, f.enabled() && FeedsHealthCheck.failing(s), s.lastError(), s.lastErrorAt(), s.failingSince(),
                     s.consecutiveFailures(), s.nextFireAt(), breaker));
+        }
+        return out;
+    }
+
+    /** Each webhook target as the report shows it: its queue in the store, the first dead letters, its breaker. */
+    static List<ReportInputs.Target> reportDeliveries(CamelContext camelContext) {
+        Targets targets = targets(camelContext);
+        if (targets.all().isEmpty()) return List.of();
+        DeliveryQueue queue = camelContext.getRegistry().lookupByNameAndType("deliveryQueue", DeliveryQueue.class);
+        List<DeliveryQueue.Count> counts = queue.counts();
+        List<org.podium.delivery.Delivery> undelivered = queue.undelivered();
+        List<ReportInputs.Target> out = new ArrayList<>();
+        for (Target t : targets.all()) {
+            long pending = 0;
+            long dead = 0;
+            java.time.Instant oldest = null;
+            for (DeliveryQueue.Count c : counts) {
+                if (!c.targetId().equals(t.id())) continue;
+                if (c.state() == org.podium.delivery.DeliveryState.DEAD) dead = c.count();
+                else {
+                    pending = c.count();
+                    oldest = c.oldest();
+                }
+            }
+            List<ReportInputs.DeadLetter> letters = undelivered.stream()
+                    .filter(d -> d.targetId().equals(t.id()) && d.state() == org.podium.delivery.DeliveryState.DEAD).limit(20)
+                    .map(d -> new ReportInputs.DeadLetter(d.eventId(), d.attempts(), d.lastError(), d.lastAttemptAt())).toList();
+            out.add(new ReportInputs.Target(t.id(), t.url().toString(),
+                    t.kinds().stream().map(org.podium.delivery.DocumentKind::id).toList(), pending, oldest, dead, letters,
+                    routeBreakerState(camelContext, "deliver-" + t.id())));
         }
         return out;
     }
@@ -278,7 +350,22 @@ public class PodiumConfiguration implements CamelConfiguration {
         PodiumMeters meters = new PodiumMeters(registry != null ? registry : new SimpleMeterRegistry(), stats,
                 configured.enabled().stream().map(org.podium.poll.Feed::id).toList());
         feeds.onPolled(meters::feedPolled);
+        meters.deliveryTargets(targets(camelContext).all().stream().map(Target::id).toList(), () -> backlog(camelContext));
         return meters;
+    }
+
+    /** Per target, how many deliveries are pending ([0]) and dead ([1]); empty when the store cannot say. */
+    static Map<String, long[]> backlog(CamelContext camelContext) {
+        Map<String, long[]> out = new java.util.HashMap<>();
+        try {
+            DeliveryQueue queue = camelContext.getRegistry().lookupByNameAndType("deliveryQueue", DeliveryQueue.class);
+            for (DeliveryQueue.Count c : queue.counts()) {
+                out.computeIfAbsent(c.targetId(), k -> new long[2])[c.state() == org.podium.delivery.DeliveryState.DEAD ? 1 : 0] += c.count();
+            }
+        } catch (RuntimeException e) {
+            // the store is down: the store's own check says so
+        }
+        return out;
     }
 
     // Readiness checks, found by Camel's health registry among the beans (camel.health.registry-enabled).
@@ -306,14 +393,59 @@ public class PodiumConfiguration implements CamelConfiguration {
                 feedId -> breakerState(camelContext, feedId));
     }
 
+    @BindToRegistry(value = "deliveriesHealth", lazy = true)
+    public DeliveriesHealthCheck deliveriesHealth(CamelContext camelContext) {
+        return new DeliveriesHealthCheck(() -> targets(camelContext),
+                () -> camelContext.getRegistry().lookupByNameAndType("deliveryQueue", DeliveryQueue.class),
+                targetId -> routeBreakerState(camelContext, "deliver-" + targetId));
+    }
+
     /** The state of a feed route's circuit breaker (route poll-<feed id> of {@code routes/1-poll.yaml}), or null. */
     static String breakerState(CamelContext camelContext, String feedId) {
-        org.apache.camel.Route route = camelContext.getRoute("poll-" + feedId);
+        return routeBreakerState(camelContext, "poll-" + feedId);
+    }
+
+    /** The state of the circuit breaker in a route, or null. */
+    static String routeBreakerState(CamelContext camelContext, String routeId) {
+        org.apache.camel.Route route = camelContext.getRoute(routeId);
         if (route == null) return null;
         for (org.apache.camel.Processor p : route.filter("*")) {
             if (p instanceof ResilienceProcessor breaker) return breaker.getCircuitBreakerState();
         }
         return null;
+    }
+
+    /** One route per target, {@code deliver-<targetId>}, from the template of routes/5-deliver.yaml, once the routes are loaded. */
+    private static void addDeliveryRoutesOnStart(CamelContext camelContext, Targets targets) throws Exception {
+        if (targets.all().isEmpty()) return;
+        java.util.concurrent.atomic.AtomicBoolean added = new java.util.concurrent.atomic.AtomicBoolean();
+        camelContext.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext c, boolean alreadyStarted) {}
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext c, boolean alreadyStarted) throws Exception {
+                if (!added.compareAndSet(false, true)) return;
+                for (Target t : targets.all()) {
+                    String url = t.url().toString();
+                    String endpoint = url + (t.url().getRawQuery() == null ? "?" : "&") + "httpMethod=POST"
+                            + "&throwExceptionOnFailure=true&followRedirects=false&skipResponseHeaders=true"
+                            + "&httpClientConfigurer=#deliveryClient-" + t.id();
+                    if (((org.apache.camel.model.ModelCamelContext) c).getRouteTemplateDefinition("deliver-target") == null) {
+                        throw new ConfigurationException("config/deliveries.yaml names targets, but the home's routes/ has no "
+                                + "deliver-target template (5-deliver.yaml; a home made by an earlier release has none): copy "
+                                + "5-deliver.yaml there from a fresh podium init --home <new folder>", null);
+                    }
+                    org.apache.camel.builder.TemplatedRouteBuilder.builder(c, "deliver-target")
+                            .routeId("deliver-" + t.id())
+                            .parameter("targetId", t.id())
+                            .parameter("endpoint", endpoint)
+                            .add();
+                    LoggerFactory.getLogger("podium.deliver").info("{}: {} delivered to {}", t.id(),
+                            t.kinds().stream().map(org.podium.delivery.DocumentKind::id).toList(), url);
+                }
+            }
+        });
     }
 
     @Override
@@ -323,6 +455,12 @@ public class PodiumConfiguration implements CamelConfiguration {
         Settings.warnUnknown(System.getenv(), System.getProperties());
         Settings.check(camelContext.getPropertiesComponent()::resolveProperty);
         Settings.checkServe(camelContext.getPropertiesComponent()::resolveProperty);
+        // config/deliveries.yaml is read now: a bad target stops start-up naming the key (exit 3)
+        Targets targets = DeliveriesFile.load(Path.of(camelContext.resolvePropertyPlaceholders("{{podium.deliveries.file}}")),
+                name -> System.getenv(name) != null && !System.getenv(name).isBlank() ? System.getenv(name) : System.getProperty(name));
+        camelContext.getRegistry().bind(TARGETS, targets);
+        for (Target t : targets.all()) camelContext.getRegistry().bind("deliveryClient-" + t.id(), new DeliveryClient(t.timeout()));
+        addDeliveryRoutesOnStart(camelContext, targets);
         // The meters exist from the start, so that the first scrape already shows them (at zero).
         camelContext.addStartupListener(new StartupListener() {
             @Override

@@ -20,7 +20,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>{@code podium_feed_fetches_total{feed,outcome}}: feed documents fetched, by outcome;</li>
  *   <li>{@code podium_last_publish_timestamp_seconds}: when the outbox was last published (NaN before);</li>
  *   <li>{@code podium_recompute_seconds} (count, sum, max): from the start of a recompute to its publication;</li>
- *   <li>{@code podium_notices_published_total{state}}: invitation notices published.</li>
+ *   <li>{@code podium_notices_published_total{state}}: invitation notices published;</li>
+ *   <li>{@code podium_deliveries_total{target,outcome="delivered|failed|dead"}}: deliveries to webhook targets
+ *       received (2xx), attempts failed, deliveries given up on (dead letters);</li>
+ *   <li>{@code podium_delivery_backlog{target,state="pending|dead"}}: deliveries waiting in the store.</li>
  * </ul>
  */
 public final class PodiumMeters {
@@ -89,6 +92,34 @@ public final class PodiumMeters {
                 .tag("feed", feedId)
                 .tag("outcome", label(outcome))
                 .description("Feed documents fetched since start, by feed and outcome")
+                .register(registry);
+    }
+
+    /** The webhook targets: their counters start at 0, their backlog is read from the store at each scrape. */
+    public void deliveryTargets(java.util.Collection<String> targetIds,
+                                java.util.function.Supplier<java.util.Map<String, long[]>> backlog) {
+        for (String target : targetIds) {
+            for (String outcome : new String[] {"delivered", "failed", "dead"}) deliveryCounter(target, outcome);
+            Gauge.builder("podium.delivery.backlog", backlog, b -> b.get().getOrDefault(target, new long[2])[0])
+                    .tag("target", target).tag("state", "pending").strongReference(true)
+                    .description("Deliveries waiting to be sent, by target").register(registry);
+            Gauge.builder("podium.delivery.backlog", backlog, b -> b.get().getOrDefault(target, new long[2])[1])
+                    .tag("target", target).tag("state", "dead").strongReference(true)
+                    .description("Dead letters kept in the store, by target").register(registry);
+        }
+    }
+
+    public void delivered(String targetId) { deliveryCounter(targetId, "delivered").increment(); }
+
+    public void deliveryFailed(String targetId) { deliveryCounter(targetId, "failed").increment(); }
+
+    public void deadLetter(String targetId) { deliveryCounter(targetId, "dead").increment(); }
+
+    private Counter deliveryCounter(String targetId, String outcome) {
+        return Counter.builder("podium.deliveries")
+                .tag("target", targetId)
+                .tag("outcome", outcome)
+                .description("Deliveries to webhook targets since start: delivered, failed attempts, dead letters")
                 .register(registry);
     }
 

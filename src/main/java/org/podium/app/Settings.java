@@ -42,7 +42,12 @@ final class Settings {
             Map.entry("podium.shutdown-timeout", 1L),
             Map.entry("podium.poll.breaker.window", 1L),
             Map.entry("podium.poll.breaker.minimum-polls", 1L),
-            Map.entry("podium.poll.breaker.half-open-polls", 1L));
+            Map.entry("podium.poll.breaker.half-open-polls", 1L),
+            Map.entry("podium.deliver.interval", 1L),
+            Map.entry("podium.deliver.batch", 1L),
+            Map.entry("podium.deliver.breaker.window", 1L),
+            Map.entry("podium.deliver.breaker.minimum-calls", 1L),
+            Map.entry("podium.deliver.breaker.half-open-calls", 1L));
 
     /** Set by the command line (and the demo's log file), not in application.properties. */
     static final Set<String> COMMAND_LINE = Set.of("podium.home", "podium.log.format", LogFile.PROPERTY);

@@ -29,14 +29,31 @@ public final class Outbox {
 
     public static final String INDEX_SCHEMA = "podium.outbox-index/1";
 
+    /**
+     * Told of each document version the outbox records, with its exact bytes, on the connection that records
+     * it and inside the same transaction: what it stores commits or rolls back with the ledger's row.
+     */
+    @FunctionalInterface
+    public interface Recorded {
+        Recorded NONE = (c, path, kind, version, bytes) -> {};
+
+        void recorded(Connection c, String path, String kind, int version, byte[] bytes) throws SQLException;
+    }
+
     private final Path root;
     private final DataSource db;
     private final Clock clock;
+    private final Recorded recorded;
 
     public Outbox(Path root, DataSource db, Clock clock) {
+        this(root, db, clock, Recorded.NONE);
+    }
+
+    public Outbox(Path root, DataSource db, Clock clock, Recorded recorded) {
         this.root = root;
         this.db = db;
         this.clock = clock;
+        this.recorded = recorded;
     }
 
     public Path root() { return root; }
@@ -64,7 +81,10 @@ public final class Outbox {
             document.fields().forEachRemaining(f -> { if (!f.getKey().equals("schema")) out.set(f.getKey(), f.getValue()); });
             byte[] bytes = Json.bytes(out);
             AtomicFiles.write(target, bytes);
-            upsert(c, relativePath, Sha256.hex(bytes), contentHash, version, kind, now, row != null);
+            inTransaction(c, () -> {
+                upsert(c, relativePath, Sha256.hex(bytes), contentHash, version, kind, now, row != null);
+                recorded.recorded(c, relativePath, kind, version, bytes);
+            });
             return true;
         } catch (SQLException e) {
             throw new StoreException("cannot record outbox file " + relativePath + ": " + e.getMessage(), e);
@@ -142,7 +162,10 @@ public final class Outbox {
                         + ", newer than the version " + version + " offered");
             }
             AtomicFiles.write(target, bytes);
-            upsert(c, relativePath, sha, sha, version, kind, updated, row != null);
+            inTransaction(c, () -> {
+                upsert(c, relativePath, sha, sha, version, kind, updated, row != null);
+                recorded.recorded(c, relativePath, kind, version, bytes);
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot record outbox file " + relativePath + ": " + e.getMessage(), e);
         }
@@ -156,15 +179,23 @@ public final class Outbox {
 
     /** Records a file written by someone else (a notice), so the index lists it. */
     public void record(String relativePath, String kind, byte[] bytes) {
-        recordHash(relativePath, kind, Sha256.hex(bytes));
+        record(relativePath, kind, Sha256.hex(bytes), bytes);
     }
 
     /** {@link #record(String, String, byte[])} for a file written by streaming, by the SHA-256 of its bytes. */
     public void recordHash(String relativePath, String kind, String sha) {
+        record(relativePath, kind, sha, null);
+    }
+
+    private void record(String relativePath, String kind, String sha, byte[] bytes) {
         try (Connection c = db.getConnection()) {
             Row row = row(c, relativePath);
             if (row != null && row.contentHash.equals(sha)) return;
-            upsert(c, relativePath, sha, sha, row == null ? 1 : row.version + 1, kind, clock.instant(), row != null);
+            int version = row == null ? 1 : row.version + 1;
+            inTransaction(c, () -> {
+                upsert(c, relativePath, sha, sha, version, kind, clock.instant(), row != null);
+                if (bytes != null) recorded.recorded(c, relativePath, kind, version, bytes);
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot record outbox file " + relativePath + ": " + e.getMessage(), e);
         }
@@ -177,6 +208,21 @@ public final class Outbox {
     }
 
     private record Row(String contentHash, int version) {}
+
+    private interface Work { void run() throws SQLException; }
+
+    private static void inTransaction(Connection c, Work work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            work.run();
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
 
     private static Row row(Connection c, String path) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT content_hash, version_no FROM outbox_file WHERE path = ?")) {

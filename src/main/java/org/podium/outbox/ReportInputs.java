@@ -34,9 +34,11 @@ import java.util.stream.Stream;
  * @param rejectionsLeftOut how many older rejection reports were left out
  * @param feeds      the configured feeds as polling last saw them, by feed id (none when the report is made
  *                   from the folders alone)
+ * @param deliveries the webhook targets of {@code config/deliveries.yaml} with their queues (none when the report
+ *                   is made from the folders alone)
  */
 public record ReportInputs(Path outbox, List<Season> seasons, List<Document> combined, List<Document> notices,
-                           List<Rejection> rejections, int rejectionsLeftOut, List<Feed> feeds) {
+                           List<Rejection> rejections, int rejectionsLeftOut, List<Feed> feeds, List<Target> deliveries) {
 
     /** Enough for a person to act on; the rest stay in {@code inbox/.failed/}. */
     public static final int MAX_REJECTIONS = 200;
@@ -68,6 +70,16 @@ public record ReportInputs(Path outbox, List<Season> seasons, List<Document> com
         }
     }
 
+    /**
+     * A webhook target and its queue: how many deliveries wait, since when, how many are dead letters (the
+     * first few of them), and its circuit breaker (null when no route sends to it in this run).
+     */
+    public record Target(String id, String url, List<String> kinds, long pending, Instant oldestPending, long dead,
+                         List<DeadLetter> deadLetters, String breaker) {}
+
+    /** A delivery given up on after its last attempt. */
+    public record DeadLetter(String eventId, int attempts, String lastError, Instant lastAttemptAt) {}
+
     /** One season's standings files, {@code standings/<series>/<season>/*.json}; {@code key} is "series season". */
     public record Season(String series, String season, List<Path> files) {
         public String key() { return series + " " + season; }
@@ -81,6 +93,7 @@ public record ReportInputs(Path outbox, List<Season> seasons, List<Document> com
                 .thenComparingInt(d -> d.json().path("seq").asInt()).thenComparing(Document::path)).toList();
         rejections = List.copyOf(rejections);
         feeds = feeds.stream().sorted(Comparator.comparing(Feed::id)).toList();
+        deliveries = List.copyOf(deliveries);
         if (rejectionsLeftOut < 0) throw new IllegalArgumentException("rejectionsLeftOut < 0");
     }
 
@@ -109,12 +122,17 @@ public record ReportInputs(Path outbox, List<Season> seasons, List<Document> com
         rejections.sort(Comparator.comparing((Rejection r) -> r.report().path("rejectedAt").asText()).reversed()
                 .thenComparing(Rejection::keptAs));
         return new ReportInputs(outbox, seasons, combined, notices, rejections,
-                Math.max(0, reports.size() - MAX_REJECTIONS), List.of());
+                Math.max(0, reports.size() - MAX_REJECTIONS), List.of(), List.of());
     }
 
     /** The same documents with the feeds' state. */
     public ReportInputs withFeeds(List<Feed> feeds) {
-        return new ReportInputs(outbox, seasons, combined, notices, rejections, rejectionsLeftOut, feeds);
+        return new ReportInputs(outbox, seasons, combined, notices, rejections, rejectionsLeftOut, feeds, deliveries);
+    }
+
+    /** The same documents with the webhook targets' queues. */
+    public ReportInputs withDeliveries(List<Target> deliveries) {
+        return new ReportInputs(outbox, seasons, combined, notices, rejections, rejectionsLeftOut, feeds, deliveries);
     }
 
     /**

@@ -52,7 +52,8 @@ public final class ReportView {
     public record Cell(String text, String detail) {}
 
     public record Body(Summary summary, List<Invitation> invitations, List<Combined> combined, List<Link> seasonIndex,
-                       Iterable<Season> seasons, List<Feed> feeds, List<Rejection> rejections, int rejectionsLeftOut) {}
+                       Iterable<Season> seasons, List<Feed> feeds, List<Rejection> rejections, int rejectionsLeftOut,
+                       List<Target> deliveries) {}
 
     /** The line under the header: how the feeds are and how many files were rejected. */
     public record Summary(String feeds, boolean feedsFailing, int rejected) {}
@@ -144,6 +145,12 @@ public final class ReportView {
     public record Feed(String id, String series, String kind, String state, Time lastPoll, String outcome, Time lastSuccess,
                        String problem, Time problemAt, Time nextPoll, String breaker) {}
 
+    /** A webhook target as the report shows it; {@code state} is ok, backlog or dead letters. */
+    public record Target(String id, String url, String kinds, String state, long pending, Time oldestPending, long dead,
+                         List<DeadLetter> deadLetters, String breaker) {}
+
+    public record DeadLetter(String eventId, int attempts, String lastError, Time lastAttempt) {}
+
     public record Rejection(String file, String kept, Time rejected, String message, List<String> problems, String whatToDo) {}
 
     // ---- reading the documents ----------------------------------------------------------------------------
@@ -184,7 +191,7 @@ public final class ReportView {
         List<Feed> feeds = in.feeds().stream().map(ReportView::feed).toList();
         List<Rejection> rejections = in.rejections().stream().map(ReportView::rejection).toList();
         return new Body(summary(feeds, in.rejections().size() + in.rejectionsLeftOut()), invitations, combined, index,
-                seasons, feeds, rejections, in.rejectionsLeftOut());
+                seasons, feeds, rejections, in.rejectionsLeftOut(), in.deliveries().stream().map(ReportView::target).toList());
     }
 
     private static Summary summary(List<Feed> feeds, int rejected) {
@@ -718,6 +725,17 @@ public final class ReportView {
         return new Feed(plain(f.id()), plain(f.series() == null ? "" : f.series()), plain(f.kind() == null ? "" : f.kind()), state,
                 time(f.lastPollAt()), outcome == null ? null : plain(outcome), time(f.lastSuccessAt()),
                 f.problem() == null ? null : plain(f.problem()), time(f.problemAt()), time(f.nextPollAt()), breaker);
+    }
+
+    // ---- deliveries ------------------------------------------------------------------------------------
+
+    private static Target target(ReportInputs.Target t) {
+        String state = t.dead() > 0 ? "dead letters" : t.pending() > 0 ? "backlog" : "ok";
+        List<DeadLetter> dead = t.deadLetters().stream()
+                .map(d -> new DeadLetter(plain(d.eventId()), d.attempts(), d.lastError() == null ? null : cell(d.lastError()),
+                        time(d.lastAttemptAt()))).toList();
+        return new Target(plain(t.id()), plain(t.url()), plain(String.join(", ", t.kinds())), state, t.pending(),
+                time(t.oldestPending()), t.dead(), dead, t.breaker() == null ? "no route in this run" : t.breaker());
     }
 
     // ---- rejected files --------------------------------------------------------------------------------

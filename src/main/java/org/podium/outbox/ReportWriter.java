@@ -49,11 +49,20 @@ public final class ReportWriter {
 
     /** @param feeds the configured feeds as polling last saw them, asked for each time the report is written */
     public ReportWriter(Outbox outbox, Path inbox, Clock clock, Supplier<List<ReportInputs.Feed>> feeds) {
+        this(outbox, inbox, clock, feeds, List::of);
+    }
+
+    /** @param deliveries the webhook targets and their queues, asked for each time the report is written */
+    public ReportWriter(Outbox outbox, Path inbox, Clock clock, Supplier<List<ReportInputs.Feed>> feeds,
+                        Supplier<List<ReportInputs.Target>> deliveries) {
         this.outbox = outbox;
         this.inbox = inbox;
         this.clock = clock;
         this.feeds = feeds;
+        this.deliveries = deliveries;
     }
+
+    private final Supplier<List<ReportInputs.Target>> deliveries;
 
     private final AtomicBoolean stale = new AtomicBoolean(true);
     /** A report of a large outbox takes a while to write: the next one waits a few times as long. */
@@ -100,7 +109,8 @@ public final class ReportWriter {
      * @return true when the report was written, false when it was already up to date
      */
     public boolean write() {
-        ReportInputs inputs = ReportInputs.read(outbox.root(), inbox).withFeeds(feeds.get());
+        ReportInputs inputs = ReportInputs.read(outbox.root(), inbox).withFeeds(feeds.get())
+                .withDeliveries(deliveries.get());
         Path target = outbox.resolve(PATH);
         Path body = target.resolveSibling("." + target.getFileName() + ".body." + UUID.randomUUID() + ".tmp");
         try {

@@ -100,7 +100,7 @@ class HealthAndMetricsTest {
             assertThat(ready.statusCode()).isEqualTo(200);
             JsonNode body = Json.MAPPER.readTree(ready.body());
             assertThat(body.path("status").asText()).isEqualTo("UP");
-            assertThat(checks(body)).contains("podium-store", "podium-inbox", "podium-outbox", "podium-feeds");
+            assertThat(checks(body)).contains("podium-store", "podium-inbox", "podium-outbox", "podium-feeds", "podium-deliveries");
         }
     }
 

@@ -156,7 +156,7 @@ class OnceExitCodesTest {
     void anUnknownCommandExitsThreeNamingTheCommandsAndTheHelp() {
         assertThat(podium("sync", "--home", dir.toString())).isEqualTo(3);
         assertThat(err().lines()).containsExactly(
-                "podium: unknown command 'sync': the commands are init, demo, run, once, validate, rebuild",
+                "podium: unknown command 'sync': the commands are init, demo, run, once, validate, rebuild, deliveries",
                 "podium: see 'java -jar podium.jar --help' for the usage");
         assertThat(Files.exists(dir.resolve("data"))).isFalse();
     }
@@ -182,7 +182,7 @@ class OnceExitCodesTest {
 
         assertThat(podium("once", "--home", home.toString())).isEqualTo(3);
         assertThat(err()).contains("ingest.yaml, the routes of an earlier release")
-                .contains("1-poll.yaml, 2-ingest.yaml, 3-recompute.yaml and 4-publish.yaml");
+                .contains("1-poll.yaml, 2-ingest.yaml, 3-recompute.yaml, 4-publish.yaml, 5-deliver.yaml and 6-serve.yaml");
         assertThat(home.resolve("inbox").resolve(RACE)).as("nothing is taken from the inbox").isRegularFile();
     }
 

@@ -31,7 +31,7 @@ import java.util.TreeSet;
  * against a minimal Camel route with the same read lock, drop-to-publish latency, recompute cost and
  * scope, peak heap and RSS. Each figure is printed; none is asserted.
  *
- * <p>System properties: {@code bench.only} (comma list of parsers, standings, backfill, recompute, and
+ * <p>System properties: {@code bench.only} (comma list of parsers, standings, backfill, recompute, deliveries, and
  * jmh for the JMH benchmarks, which "all" leaves out; default all), {@code bench.files} (backfill sizes, default 1000,10000), {@code bench.drops}
  * (single-file drops, default 50).
  */
@@ -51,6 +51,7 @@ public final class Benchmarks {
         if (all || only.contains("standings")) standings();
         if (all || only.contains("backfill")) for (int k : sizes) backfill(k);
         if (all || only.contains("recompute")) recompute(drops);
+        if (all || only.contains("deliveries")) deliveries(Math.max(5, drops / 2));
         if (only.contains("jmh")) jmh();
         System.out.println();
         System.out.println("== Summary (Markdown)");
@@ -324,6 +325,40 @@ public final class Benchmarks {
                 }
             }
             SUMMARY.add("");
+        } finally {
+            Measure.deleteTree(home);
+        }
+    }
+
+    // ------------------------------------------------------------------------ deliveries
+
+    static void deliveries(int drops) throws Exception {
+        System.out.println();
+        System.out.println("== Deliveries: notice written to received by a webhook, and a backlog drained after an outage (separate JVM, -Xmx512m, default settings)");
+        Path home = WORK.resolve("deliveries").toAbsolutePath();
+        Measure.deleteTree(home);
+        try {
+            for (Map<String, String> r : child(home, List.of("-Xmx512m"), DeliveryRun.class.getName(), home.toString(),
+                    String.valueOf(drops), String.valueOf(drops))) {
+                switch (r.get("kind")) {
+                    case "latency" -> {
+                        String line = String.format("Notice written to received by a webhook target (%s notices, default settings: the queue is looked at every second): "
+                                + "p50 %s ms, p99 %s ms, max %s ms.", r.get("notices"), r.get("p50Ms"), r.get("p99Ms"), r.get("maxMs"));
+                        System.out.println(line);
+                        SUMMARY.add(line);
+                        SUMMARY.add("");
+                    }
+                    case "drain" -> {
+                        String line = String.format("Backlog after an outage of the receiver: %s deliveries (notices, standings, combined, results) "
+                                + "drained %s s after the receiver came back (first received after %s s: the breaker's wait and the retry backoff), "
+                                + "at %s documents/s once flowing.", r.get("backlog"), r.get("drainedSeconds"), r.get("firstAfterSeconds"), r.get("rate"));
+                        System.out.println(line);
+                        SUMMARY.add(line);
+                        SUMMARY.add("");
+                    }
+                    default -> { }
+                }
+            }
         } finally {
             Measure.deleteTree(home);
         }

@@ -276,6 +276,7 @@ class ReportPageTest {
         assertThat(page.select("p.empty").eachText()).containsExactly(
                 "No invitation notice has been published yet.", "No combined classification has been published yet.",
                 "No standings have been published yet.", "No feed is configured (config/feeds.yaml): results come from the files put into the inbox.",
+                "No webhook target is configured (config/deliveries.yaml): downstream systems read the outbox.",
                 "No file has been rejected.");
     }
 }
