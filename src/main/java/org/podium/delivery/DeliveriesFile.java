@@ -7,7 +7,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +25,6 @@ public final class DeliveriesFile {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern ENV = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     /** Where neither the target nor {@code defaults:} says. */
     static final double DEFAULT_TIMEOUT_SECONDS = 10;
@@ -148,20 +145,9 @@ public final class DeliveriesFile {
     }
 
     private static Duration duration(ConfigNode n) {
-        String s = n.text();
-        Matcher m = SHORT.matcher(s);
-        if (m.matches()) {
-            long x = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(x);
-                case "s" -> Duration.ofSeconds(x);
-                case "m" -> Duration.ofMinutes(x);
-                default -> Duration.ofHours(x);
-            };
-        }
         try {
-            return Duration.parse(s);
-        } catch (DateTimeParseException e) {
+            return org.podium.support.Durations.parse(n.text());
+        } catch (IllegalArgumentException e) {
             throw n.fail("must be a duration such as 500ms, 30s, 10m or PT30S; was " + n.was());
         }
     }

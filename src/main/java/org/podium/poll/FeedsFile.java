@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -380,23 +379,10 @@ public final class FeedsFile {
             return parseDuration(v, keyOf(n, path, key));
         }
 
-        private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
-
         private Duration parseDuration(JsonNode v, String where) {
-            String s = v.isValueNode() ? v.asText().strip() : "";
-            Matcher m = SHORT.matcher(s);
-            if (m.matches()) {
-                long x = Long.parseLong(m.group(1));
-                return switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(x);
-                    case "s" -> Duration.ofSeconds(x);
-                    case "m" -> Duration.ofMinutes(x);
-                    default -> Duration.ofHours(x);
-                };
-            }
             try {
-                return Duration.parse(s);
-            } catch (DateTimeParseException e) {
+                return org.podium.support.Durations.parse(v.isValueNode() ? v.asText() : "");
+            } catch (IllegalArgumentException e) {
                 throw fail(where, "must be a duration such as 500ms, 30s, 2m or PT30S; was " + v);
             }
         }
