@@ -1,6 +1,7 @@
 package org.podium.outbox;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.podium.store.StoreException;
 
@@ -14,13 +15,24 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The outbox that downstream systems read. A document is written (atomically) only when its content
  * changed since the last time, and then gets the next version number; {@code index.json} lists every
  * file with its kind, version and hash.
+ *
+ * <p>Documents are published in batches: {@link #publish} writes each changed document to a hidden
+ * temporary file; {@link #flush} (which {@link #writeIndex} begins with) flushes the batch's files to
+ * disk together, renames each into place, flushes their folders, and only then records the batch in
+ * the ledger, in one transaction. A file is thus never recorded before it is in place; a crash in
+ * between leaves files whose ledger row is older, and the next publication of the season (still
+ * unpublished in the store) writes them again under the next version.
  */
 public final class Outbox {
 
@@ -29,6 +41,10 @@ public final class Outbox {
     private final Path root;
     private final DataSource db;
     private final Clock clock;
+    /** Documents written to temporary files and not yet in place, by path; guarded by this. */
+    private final Map<String, Staged> staged = new LinkedHashMap<>();
+    /** Whether the index this instance last wrote still lists what the ledger holds (as far as this instance changed it). */
+    private boolean indexCurrent;
 
     public Outbox(Path root, DataSource db, Clock clock) {
         this.root = root;
@@ -38,33 +54,135 @@ public final class Outbox {
 
     public Path root() { return root; }
 
+    /** A document published and not yet recorded; {@code tmp} is null once the file is in place. */
+    private record Staged(String path, Path target, Path tmp, String sha, String contentHash, int version, String kind,
+                          Instant at, boolean recorded) {
+        Staged placed() {
+            return new Staged(path, target, null, sha, contentHash, version, kind, at, recorded);
+        }
+    }
+
     /**
      * Publishes a JSON document at {@code relativePath} (forward slashes) unless the same content is
-     * already there. The document gets {@code generated} and {@code version} fields when written.
+     * already there. The document gets {@code generated} and {@code version} fields when written. It is
+     * in place, and recorded, once {@link #flush()} (or {@link #writeIndex()}) has run.
      *
-     * @return true when the file was written
+     * @return true when the file is written
      */
-    public boolean publish(String relativePath, String kind, ObjectNode document) {
-        String contentHash = Json.sha256(Json.bytes(document));
-        try (Connection c = db.getConnection()) {
-            Row row = row(c, relativePath);
-            Path target = resolve(relativePath);
-            if (row != null && row.contentHash.equals(contentHash) && java.nio.file.Files.exists(target)) {
-                return false;
+    public synchronized boolean publish(String relativePath, String kind, ObjectNode document) {
+        byte[] content = Json.bytes(document);
+        String contentHash = Json.sha256(content);
+        Path target = resolve(relativePath);
+        Staged pending = staged.get(relativePath);
+        Row row;
+        boolean recorded;
+        if (pending != null) {
+            row = new Row(pending.contentHash(), pending.version());
+            recorded = pending.recorded();
+            if (row.contentHash.equals(contentHash)) return false;
+        } else {
+            try (Connection c = db.getConnection()) {
+                row = row(c, relativePath);
+            } catch (SQLException e) {
+                throw new StoreException("cannot record outbox file " + relativePath + ": " + e.getMessage(), e);
             }
-            int version = row == null ? 1 : row.version + (row.contentHash.equals(contentHash) ? 0 : 1);
-            Instant now = clock.instant();
-            ObjectNode out = Json.object();
-            out.set("schema", document.get("schema"));
-            out.put("generated", now.toString());
-            out.put("version", version);
-            document.fields().forEachRemaining(f -> { if (!f.getKey().equals("schema")) out.set(f.getKey(), f.getValue()); });
-            byte[] bytes = Json.bytes(out);
-            AtomicFiles.write(target, bytes);
-            upsert(c, relativePath, Json.sha256(bytes), contentHash, version, kind, now, row != null);
-            return true;
+            recorded = row != null;
+            if (row != null && row.contentHash.equals(contentHash) && java.nio.file.Files.exists(target)) return false;
+        }
+        int version = row == null ? 1 : row.version + (row.contentHash.equals(contentHash) ? 0 : 1);
+        Instant now = clock.instant();
+        byte[] bytes = versioned(document, content, now, version);
+        Path tmp = AtomicFiles.stage(target, bytes);
+        if (pending != null) discard(pending);
+        staged.put(relativePath, new Staged(relativePath, target, tmp, Json.sha256(bytes), contentHash, version, kind, now, recorded));
+        return true;
+    }
+
+    /**
+     * The file's bytes: the document with {@code generated} and {@code version} after its {@code schema}.
+     * The document was just written out for its hash; rather than write it all again, the two fields are
+     * put into those bytes after the schema field, which gives the very bytes writing the whole file would
+     * (both come from one writer, field by field). A document that does not begin with a textual schema
+     * field is written whole.
+     */
+    static byte[] versioned(ObjectNode document, byte[] content, Instant generated, int version) {
+        JsonNode schema = document.get("schema");
+        if (schema != null && schema.isTextual() && document.size() > 1 && "schema".equals(document.fieldNames().next())) {
+            // {"schema": s} alone, and with the two fields, less their closing brace
+            ObjectNode head = Json.object();
+            head.set("schema", schema);
+            byte[] alone = Json.bytes(head);
+            head.put("generated", generated.toString());
+            head.put("version", version);
+            byte[] withFields = Json.bytes(head);
+            int prefix = alone.length - closing(alone);
+            int fields = withFields.length - closing(withFields);
+            if (prefix > 0 && fields > prefix && content.length > prefix && content[prefix] == ','
+                    && java.util.Arrays.equals(content, 0, prefix, alone, 0, prefix)) {
+                byte[] out = new byte[content.length + fields - prefix];
+                System.arraycopy(withFields, 0, out, 0, fields);
+                System.arraycopy(content, prefix, out, fields, content.length - prefix);
+                return out;
+            }
+        }
+        ObjectNode out = Json.object();
+        out.set("schema", schema);
+        out.put("generated", generated.toString());
+        out.put("version", version);
+        document.fields().forEachRemaining(f -> { if (!f.getKey().equals("schema")) out.set(f.getKey(), f.getValue()); });
+        return Json.bytes(out);
+    }
+
+    /** How many bytes the object's closing brace takes at the end of {@code json}, with the line break before it. */
+    private static int closing(byte[] json) {
+        int i = json.length - 1;
+        while (i >= 0 && json[i] != '}') i--;
+        int end = i;
+        while (i > 0 && (json[i - 1] == '\n' || json[i - 1] == '\r' || json[i - 1] == ' ')) i--;
+        return end < 0 ? json.length + 1 : json.length - i;
+    }
+
+    /**
+     * Puts every document published since the last flush in place: their bytes flushed to disk (together),
+     * renamed over their targets, their folders flushed; then their ledger rows in one transaction. When a
+     * step fails, what is not done yet stays pending (the next flush tries again) and the error is thrown.
+     */
+    public synchronized void flush() {
+        if (staged.isEmpty()) return;
+        List<Staged> batch = new ArrayList<>(staged.values());
+        AtomicFiles.forceAll(batch.stream().map(Staged::tmp).filter(java.util.Objects::nonNull).toList());
+        Set<Path> folders = new LinkedHashSet<>();
+        for (Staged s : batch) {
+            if (s.tmp() == null) continue;
+            AtomicFiles.moveIntoPlace(s.tmp(), s.target());
+            // in place: only its ledger row is still to come
+            staged.put(s.path(), s.placed());
+            folders.add(s.target().toAbsolutePath().getParent());
+        }
+        AtomicFiles.forceDirectories(folders);
+        indexCurrent = false;
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                for (Staged s : batch) upsert(c, s.path(), s.sha(), s.contentHash(), s.version(), s.kind(), s.at(), s.recorded());
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
-            throw new StoreException("cannot record outbox file " + relativePath + ": " + e.getMessage(), e);
+            throw new StoreException("cannot record " + batch.size() + " outbox file(s) (" + batch.get(0).path() + "…): "
+                    + e.getMessage(), e);
+        }
+        staged.clear();
+    }
+
+    private static void discard(Staged s) {
+        if (s.tmp() == null) return;
+        try {
+            java.nio.file.Files.deleteIfExists(s.tmp());
+        } catch (java.io.IOException ignored) {
+            // swept at the next start
         }
     }
 
@@ -103,22 +221,52 @@ public final class Outbox {
         }
     }
 
-    /** Rewrites {@code index.json} from what the outbox holds. */
-    public void writeIndex() {
-        ObjectNode index = Json.object();
-        index.put("schema", INDEX_SCHEMA);
-        index.put("generated", clock.instant().toString());
-        ArrayNode files = index.putArray("files");
-        for (Entry e : entries()) {
-            ObjectNode f = files.addObject();
-            f.put("path", e.path());
-            f.put("kind", e.kind());
-            f.put("version", e.version());
-            f.put("sha256", e.sha256());
-            f.put("updated", e.updated().toString());
+    /**
+     * Puts what was published in place ({@link #flush()}), then rewrites {@code index.json} from the
+     * ledger, unless nothing was recorded by this instance since it last wrote it.
+     */
+    public synchronized void writeIndex() {
+        flush();
+        Path target = root.resolve("index.json");
+        if (indexCurrent && java.nio.file.Files.exists(target)) return;
+        // Streamed row by row: the ledger of a large outbox lists tens of thousands of files.
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT path, kind, version_no, sha256, updated_at FROM outbox_file ORDER BY path");
+             ResultSet rs = ps.executeQuery()) {
+            String generated = clock.instant().toString();
+            AtomicFiles.stream(target, out -> {
+                // not closed: closing would close the stream, which AtomicFiles flushes and closes itself
+                JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out);
+                g.useDefaultPrettyPrinter();
+                g.writeStartObject();
+                g.writeStringField("schema", INDEX_SCHEMA);
+                g.writeStringField("generated", generated);
+                g.writeArrayFieldStart("files");
+                int count = 0;
+                try {
+                    while (rs.next()) {
+                        g.writeStartObject();
+                        g.writeStringField("path", rs.getString(1));
+                        g.writeStringField("kind", rs.getString(2));
+                        g.writeNumberField("version", rs.getInt(3));
+                        g.writeStringField("sha256", rs.getString(4));
+                        g.writeStringField("updated", rs.getTimestamp(5).toInstant().toString());
+                        g.writeEndObject();
+                        count++;
+                    }
+                } catch (SQLException e) {
+                    throw new StoreException("cannot read the outbox ledger: " + e.getMessage(), e);
+                }
+                g.writeEndArray();
+                g.writeNumberField("count", count);
+                g.writeEndObject();
+                g.flush();
+            });
+            indexCurrent = true;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the outbox ledger: " + e.getMessage(), e);
         }
-        index.put("count", files.size());
-        AtomicFiles.write(root.resolve("index.json"), Json.bytes(index));
     }
 
     /**
@@ -129,7 +277,7 @@ public final class Outbox {
      * @throws IllegalArgumentException when the path leaves the outbox, or the ledger already holds a newer
      *                                  version of it (a mirror never goes back)
      */
-    public void mirror(String relativePath, String kind, int version, Instant updated, byte[] bytes) {
+    public synchronized void mirror(String relativePath, String kind, int version, Instant updated, byte[] bytes) {
         Path target = resolve(relativePath);
         String sha = Json.sha256(bytes);
         try (Connection c = db.getConnection()) {
@@ -140,6 +288,7 @@ public final class Outbox {
             }
             AtomicFiles.write(target, bytes);
             upsert(c, relativePath, sha, sha, version, kind, updated, row != null);
+            indexCurrent = false;
         } catch (SQLException e) {
             throw new StoreException("cannot record outbox file " + relativePath + ": " + e.getMessage(), e);
         }
@@ -157,10 +306,11 @@ public final class Outbox {
     }
 
     /** {@link #record(String, String, byte[])} for a file written by streaming, by the SHA-256 of its bytes. */
-    public void recordHash(String relativePath, String kind, String sha) {
+    public synchronized void recordHash(String relativePath, String kind, String sha) {
         try (Connection c = db.getConnection()) {
             Row row = row(c, relativePath);
             if (row != null && row.contentHash.equals(sha)) return;
+            indexCurrent = false;
             upsert(c, relativePath, sha, sha, row == null ? 1 : row.version + 1, kind, clock.instant(), row != null);
         } catch (SQLException e) {
             throw new StoreException("cannot record outbox file " + relativePath + ": " + e.getMessage(), e);

@@ -84,7 +84,7 @@ final class Profile {
                         }
                         podiumSelf.merge(nearest == null ? "(no Podium frame: Camel, JDK, H2 threads)" : nearest, 1, Integer::sum);
                     }
-                    case "jdk.GarbageCollection" -> gcNanos += e.getDuration().toNanos();
+                    case "jdk.GarbageCollection" -> gcNanos += e.getDuration("sumOfPauses").toNanos();
                     default -> {
                         RecordedStackTrace st = e.getStackTrace();
                         String place = null;
