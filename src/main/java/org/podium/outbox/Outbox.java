@@ -43,8 +43,12 @@ public final class Outbox {
     private final Clock clock;
     /** Documents written to temporary files and not yet in place, by path; guarded by this. */
     private final Map<String, Staged> staged = new LinkedHashMap<>();
-    /** Whether the index this instance last wrote still lists what the ledger holds (as far as this instance changed it). */
-    private boolean indexCurrent;
+    /** Ledger changes this instance committed; guarded by this. */
+    private long recorded;
+    /** Index writes take turns, apart from publications: a report's index write never holds up a publication's files. */
+    private final Object indexLock = new Object();
+    /** The count of {@link #recorded} changes the index last written here lists; guarded by indexLock. */
+    private long indexed = -1;
 
     public Outbox(Path root, DataSource db, Clock clock) {
         this.root = root;
@@ -160,7 +164,6 @@ public final class Outbox {
             folders.add(s.target().toAbsolutePath().getParent());
         }
         AtomicFiles.forceDirectories(folders);
-        indexCurrent = false;
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -175,6 +178,7 @@ public final class Outbox {
                     + e.getMessage(), e);
         }
         staged.clear();
+        recorded++;
     }
 
     private static void discard(Staged s) {
@@ -223,12 +227,24 @@ public final class Outbox {
 
     /**
      * Puts what was published in place ({@link #flush()}), then rewrites {@code index.json} from the
-     * ledger, unless nothing was recorded by this instance since it last wrote it.
+     * ledger, unless nothing was recorded by this instance since it last wrote it. The ledger is read
+     * after the count of changes is taken, so an index written lists at least those changes; index
+     * writes take turns, so the last one written is never an older view than one before it.
      */
-    public synchronized void writeIndex() {
+    public void writeIndex() {
         flush();
+        synchronized (indexLock) {
+            writeIndexInTurn();
+        }
+    }
+
+    private void writeIndexInTurn() {
+        long changes;
+        synchronized (this) {
+            changes = recorded;
+        }
         Path target = root.resolve("index.json");
-        if (indexCurrent && java.nio.file.Files.exists(target)) return;
+        if (changes == indexed && java.nio.file.Files.exists(target)) return;
         // Streamed row by row: the ledger of a large outbox lists tens of thousands of files.
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement(
@@ -263,7 +279,7 @@ public final class Outbox {
                 g.writeEndObject();
                 g.flush();
             });
-            indexCurrent = true;
+            indexed = changes;
         } catch (SQLException e) {
             throw new StoreException("cannot read the outbox ledger: " + e.getMessage(), e);
         }
@@ -310,8 +326,8 @@ public final class Outbox {
         try (Connection c = db.getConnection()) {
             Row row = row(c, relativePath);
             if (row != null && row.contentHash.equals(sha)) return;
-            indexCurrent = false;
             upsert(c, relativePath, sha, sha, row == null ? 1 : row.version + 1, kind, clock.instant(), row != null);
+            recorded++;
         } catch (SQLException e) {
             throw new StoreException("cannot record outbox file " + relativePath + ": " + e.getMessage(), e);
         }
