@@ -304,7 +304,7 @@ public final class Outbox {
             }
             AtomicFiles.write(target, bytes);
             upsert(c, relativePath, sha, sha, version, kind, updated, row != null);
-            indexCurrent = false;
+            recorded++;
         } catch (SQLException e) {
             throw new StoreException("cannot record outbox file " + relativePath + ": " + e.getMessage(), e);
         }
