@@ -148,7 +148,7 @@ public class PodiumConfiguration implements CamelConfiguration {
         // each document version is queued for the webhook targets that want it, with the ledger's row
         Targets targets = targets(camelContext());
         Outbox.Recorded deliveries = (c, path, kind, version, bytes) -> {
-            for (Target t : targets.wanting(kind)) DeliveryQueue.enqueue(c, t, path, kind, version, bytes, clock.instant());
+            for (Target t : targets.wanting(kind)) DeliveryQueue.enqueue(c, t, path, kind, version, bytes.get(), clock.instant());
         };
         return new Outbox(Path.of(dir), db.dataSource(), clock, deliveries);
     }

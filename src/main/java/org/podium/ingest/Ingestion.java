@@ -90,7 +90,8 @@ public final class Ingestion {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw rejected(rel, "not a regular file (a pipe or a device)", "drop a results file into the inbox");
         }
-        long size = Files.size(file);
+        BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        long size = before.size();
         if (size > maxBytes) {
             throw rejected(rel, "file is " + size + " bytes, over the limit of " + maxBytes + " bytes",
                     "split the file, or raise podium.inbox.max-file-size if it is genuine");
@@ -121,6 +122,7 @@ public final class Ingestion {
             }
             result = placement.result();
         }
+        stillAsRead(rel, file, before, raw.length);
         SaveOutcome saved = store.save(result, raw, rel);
         String what;
         SeasonRef changed = null;
@@ -139,6 +141,24 @@ public final class Ingestion {
         }
         LOG.info("{}: {}", rel, what);
         return changed;
+    }
+
+    /**
+     * The read lock takes a file once it has not changed for {@code podium.inbox.read-lock-min-age}; a
+     * copy that paused for longer and then went on writing would be stored half-written. Checked once
+     * more just before storing: a file whose size or modification time moved since it was first looked
+     * at is left in the inbox (an {@link IOException}, not a rejection) and taken again when it has
+     * stopped changing.
+     */
+    static void stillAsRead(String rel, Path file, BasicFileAttributes before, int bytesRead) throws IOException {
+        BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (now.size() != before.size() || bytesRead != before.size()
+                || !now.lastModifiedTime().equals(before.lastModifiedTime())) {
+            throw new IOException(rel + ": the file changed while it was read (" + before.size() + " bytes, then "
+                    + now.size() + "): still being written; left in the inbox to be taken once it stops changing."
+                    + " A file copied in slowly is best copied under a hidden or .part name and renamed when complete,"
+                    + " or podium.inbox.read-lock-min-age raised above the copy's longest pause");
+        }
     }
 
     /**

@@ -1,11 +1,12 @@
 package org.podium.outbox;
 
-import org.podium.support.Json;
-import org.podium.support.Sha256;
-import org.podium.support.AtomicFiles;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.podium.store.StoreException;
+import org.podium.support.AtomicFiles;
+import org.podium.support.Json;
+import org.podium.support.Sha256;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -17,32 +18,54 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The outbox that downstream systems read. A document is written (atomically) only when its content
  * changed since the last time, and then gets the next version number; {@code index.json} lists every
  * file with its kind, version and hash.
+ *
+ * <p>Documents are published in batches: {@link #publish} writes each changed document to a hidden
+ * temporary file; {@link #flush} (which {@link #writeIndex} begins with) flushes the batch's files to
+ * disk together, renames each into place, flushes their folders, and only then records the batch in
+ * the ledger, in one transaction. A file is thus never recorded before it is in place; a crash in
+ * between leaves files whose ledger row is older, and the next publication of the season (still
+ * unpublished in the store) writes them again under the next version.
  */
 public final class Outbox {
 
     public static final String INDEX_SCHEMA = "podium.outbox-index/1";
 
+    private final Path root;
+    private final DataSource db;
+    private final Clock clock;
+    /** Documents written to temporary files and not yet in place, by path; guarded by this. */
+    private final Map<String, Staged> staged = new LinkedHashMap<>();
+    /** Ledger changes this instance committed; guarded by this. */
+    private long changes;
+    /** Index writes take turns, apart from publications: a report's index write never holds up a publication's files. */
+    private final Object indexLock = new Object();
+    /** The count of {@link #changes} the index last written here lists; guarded by indexLock. */
+    private long indexed = -1;
+
     /**
-     * Told of each document version the outbox records, with its exact bytes, on the connection that records
-     * it and inside the same transaction: what it stores commits or rolls back with the ledger's row.
+     * Told of each document version the outbox records, on the connection that records it and inside the
+     * same transaction: what it stores commits or rolls back with the ledger's row. The bytes are read only
+     * when asked for (most listeners want only some kinds).
      */
     @FunctionalInterface
     public interface Recorded {
         Recorded NONE = (c, path, kind, version, bytes) -> {};
 
-        void recorded(Connection c, String path, String kind, int version, byte[] bytes) throws SQLException;
+        void recorded(Connection c, String path, String kind, int version, Supplier<byte[]> bytes) throws SQLException;
     }
 
-    private final Path root;
-    private final DataSource db;
-    private final Clock clock;
     private final Recorded recorded;
 
     public Outbox(Path root, DataSource db, Clock clock) {
@@ -58,36 +81,149 @@ public final class Outbox {
 
     public Path root() { return root; }
 
+    /** A document published and not yet recorded; {@code tmp} is null once the file is in place. */
+    private record Staged(String path, Path target, Path tmp, String sha, String contentHash, int version, String kind,
+                          Instant at, boolean recorded) {
+        Staged placed() {
+            return new Staged(path, target, null, sha, contentHash, version, kind, at, recorded);
+        }
+    }
+
     /**
      * Publishes a JSON document at {@code relativePath} (forward slashes) unless the same content is
-     * already there. The document gets {@code generated} and {@code version} fields when written.
+     * already there. The document gets {@code generated} and {@code version} fields when written. It is
+     * in place, and recorded, once {@link #flush()} (or {@link #writeIndex()}) has run.
      *
-     * @return true when the file was written
+     * @return true when the file is written
      */
-    public boolean publish(String relativePath, String kind, ObjectNode document) {
-        String contentHash = Sha256.hex(Json.bytes(document));
-        try (Connection c = db.getConnection()) {
-            Row row = row(c, relativePath);
-            Path target = resolve(relativePath);
-            if (row != null && row.contentHash.equals(contentHash) && java.nio.file.Files.exists(target)) {
-                return false;
+    public synchronized boolean publish(String relativePath, String kind, ObjectNode document) {
+        byte[] content = Json.bytes(document);
+        String contentHash = Sha256.hex(content);
+        Path target = resolve(relativePath);
+        Staged pending = staged.get(relativePath);
+        Row row;
+        boolean recorded;
+        if (pending != null) {
+            row = new Row(pending.contentHash(), pending.version());
+            recorded = pending.recorded();
+            if (row.contentHash.equals(contentHash)) return false;
+        } else {
+            try (Connection c = db.getConnection()) {
+                row = row(c, relativePath);
+            } catch (SQLException e) {
+                throw new StoreException("cannot record outbox file " + relativePath + ": " + e.getMessage(), e);
             }
-            int version = row == null ? 1 : row.version + (row.contentHash.equals(contentHash) ? 0 : 1);
-            Instant now = clock.instant();
-            ObjectNode out = Json.object();
-            out.set("schema", document.get("schema"));
-            out.put("generated", now.toString());
-            out.put("version", version);
-            document.fields().forEachRemaining(f -> { if (!f.getKey().equals("schema")) out.set(f.getKey(), f.getValue()); });
-            byte[] bytes = Json.bytes(out);
-            AtomicFiles.write(target, bytes);
-            inTransaction(c, () -> {
-                upsert(c, relativePath, Sha256.hex(bytes), contentHash, version, kind, now, row != null);
-                recorded.recorded(c, relativePath, kind, version, bytes);
-            });
-            return true;
+            recorded = row != null;
+            if (row != null && row.contentHash.equals(contentHash) && java.nio.file.Files.exists(target)) return false;
+        }
+        int version = row == null ? 1 : row.version + (row.contentHash.equals(contentHash) ? 0 : 1);
+        Instant now = clock.instant();
+        byte[] bytes = versioned(document, content, now, version);
+        Path tmp = AtomicFiles.stage(target, bytes);
+        if (pending != null) discard(pending);
+        staged.put(relativePath, new Staged(relativePath, target, tmp, Sha256.hex(bytes), contentHash, version, kind, now, recorded));
+        return true;
+    }
+
+    /**
+     * The file's bytes: the document with {@code generated} and {@code version} after its {@code schema}.
+     * The document was just written out for its hash; rather than write it all again, the two fields are
+     * put into those bytes after the schema field, which gives the very bytes writing the whole file would
+     * (both come from one writer, field by field). A document that does not begin with a textual schema
+     * field is written whole.
+     */
+    static byte[] versioned(ObjectNode document, byte[] content, Instant generated, int version) {
+        JsonNode schema = document.get("schema");
+        if (schema != null && schema.isTextual() && document.size() > 1 && "schema".equals(document.fieldNames().next())) {
+            // {"schema": s} alone, and with the two fields, less their closing brace
+            ObjectNode head = Json.object();
+            head.set("schema", schema);
+            byte[] alone = Json.bytes(head);
+            head.put("generated", generated.toString());
+            head.put("version", version);
+            byte[] withFields = Json.bytes(head);
+            int prefix = alone.length - closing(alone);
+            int fields = withFields.length - closing(withFields);
+            if (prefix > 0 && fields > prefix && content.length > prefix && content[prefix] == ','
+                    && java.util.Arrays.equals(content, 0, prefix, alone, 0, prefix)) {
+                byte[] out = new byte[content.length + fields - prefix];
+                System.arraycopy(withFields, 0, out, 0, fields);
+                System.arraycopy(content, prefix, out, fields, content.length - prefix);
+                return out;
+            }
+        }
+        ObjectNode out = Json.object();
+        out.set("schema", schema);
+        out.put("generated", generated.toString());
+        out.put("version", version);
+        document.fields().forEachRemaining(f -> { if (!f.getKey().equals("schema")) out.set(f.getKey(), f.getValue()); });
+        return Json.bytes(out);
+    }
+
+    /** How many bytes the object's closing brace takes at the end of {@code json}, with the line break before it. */
+    private static int closing(byte[] json) {
+        int i = json.length - 1;
+        while (i >= 0 && json[i] != '}') i--;
+        int end = i;
+        while (i > 0 && (json[i - 1] == '\n' || json[i - 1] == '\r' || json[i - 1] == ' ')) i--;
+        return end < 0 ? json.length + 1 : json.length - i;
+    }
+
+    /**
+     * Puts every document published since the last flush in place: their bytes flushed to disk (together),
+     * renamed over their targets, their folders flushed; then their ledger rows in one transaction. When a
+     * step fails, what is not done yet stays pending (the next flush tries again) and the error is thrown.
+     */
+    public synchronized void flush() {
+        if (staged.isEmpty()) return;
+        List<Staged> batch = new ArrayList<>(staged.values());
+        AtomicFiles.forceAll(batch.stream().map(Staged::tmp).filter(java.util.Objects::nonNull).toList());
+        Set<Path> folders = new LinkedHashSet<>();
+        for (Staged s : batch) {
+            if (s.tmp() == null) continue;
+            AtomicFiles.moveIntoPlace(s.tmp(), s.target());
+            // in place: only its ledger row is still to come
+            staged.put(s.path(), s.placed());
+            folders.add(s.target().toAbsolutePath().getParent());
+        }
+        AtomicFiles.forceDirectories(folders);
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                for (Staged s : batch) {
+                    upsert(c, s.path(), s.sha(), s.contentHash(), s.version(), s.kind(), s.at(), s.recorded());
+                    recorded.recorded(c, s.path(), s.kind(), s.version(), () -> read(s.target()));
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
         } catch (SQLException e) {
-            throw new StoreException("cannot record outbox file " + relativePath + ": " + e.getMessage(), e);
+            throw new StoreException("cannot record " + batch.size() + " outbox file(s) (" + batch.get(0).path() + "…): "
+                    + e.getMessage(), e);
+        }
+        staged.clear();
+        changes++;
+    }
+
+    /** A file just put in place, read back for a listener (one publication at a time writes the outbox). */
+    private static byte[] read(Path file) {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read back " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void discard(Staged s) {
+        if (s.tmp() == null) return;
+        try {
+            java.nio.file.Files.deleteIfExists(s.tmp());
+        } catch (java.io.IOException ignored) {
+            // swept at the next start
         }
     }
 
@@ -126,22 +262,64 @@ public final class Outbox {
         }
     }
 
-    /** Rewrites {@code index.json} from what the outbox holds. */
+    /**
+     * Puts what was published in place ({@link #flush()}), then rewrites {@code index.json} from the
+     * ledger, unless nothing was recorded by this instance since it last wrote it. The ledger is read
+     * after the count of changes is taken, so an index written lists at least those changes; index
+     * writes take turns, so the last one written is never an older view than one before it.
+     */
     public void writeIndex() {
-        ObjectNode index = Json.object();
-        index.put("schema", INDEX_SCHEMA);
-        index.put("generated", clock.instant().toString());
-        ArrayNode files = index.putArray("files");
-        for (Entry e : entries()) {
-            ObjectNode f = files.addObject();
-            f.put("path", e.path());
-            f.put("kind", e.kind());
-            f.put("version", e.version());
-            f.put("sha256", e.sha256());
-            f.put("updated", e.updated().toString());
+        flush();
+        synchronized (indexLock) {
+            writeIndexInTurn();
         }
-        index.put("count", files.size());
-        AtomicFiles.write(root.resolve("index.json"), Json.bytes(index));
+    }
+
+    private void writeIndexInTurn() {
+        long changes;
+        synchronized (this) {
+            changes = this.changes;
+        }
+        Path target = root.resolve("index.json");
+        if (changes == indexed && java.nio.file.Files.exists(target)) return;
+        // Streamed row by row: the ledger of a large outbox lists tens of thousands of files.
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT path, kind, version_no, sha256, updated_at FROM outbox_file ORDER BY path");
+             ResultSet rs = ps.executeQuery()) {
+            String generated = clock.instant().toString();
+            AtomicFiles.stream(target, out -> {
+                // not closed: closing would close the stream, which AtomicFiles flushes and closes itself
+                JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out);
+                g.useDefaultPrettyPrinter();
+                g.writeStartObject();
+                g.writeStringField("schema", INDEX_SCHEMA);
+                g.writeStringField("generated", generated);
+                g.writeArrayFieldStart("files");
+                int count = 0;
+                try {
+                    while (rs.next()) {
+                        g.writeStartObject();
+                        g.writeStringField("path", rs.getString(1));
+                        g.writeStringField("kind", rs.getString(2));
+                        g.writeNumberField("version", rs.getInt(3));
+                        g.writeStringField("sha256", rs.getString(4));
+                        g.writeStringField("updated", rs.getTimestamp(5).toInstant().toString());
+                        g.writeEndObject();
+                        count++;
+                    }
+                } catch (SQLException e) {
+                    throw new StoreException("cannot read the outbox ledger: " + e.getMessage(), e);
+                }
+                g.writeEndArray();
+                g.writeNumberField("count", count);
+                g.writeEndObject();
+                g.flush();
+            });
+            indexed = changes;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the outbox ledger: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -152,7 +330,7 @@ public final class Outbox {
      * @throws IllegalArgumentException when the path leaves the outbox, or the ledger already holds a newer
      *                                  version of it (a mirror never goes back)
      */
-    public void mirror(String relativePath, String kind, int version, Instant updated, byte[] bytes) {
+    public synchronized void mirror(String relativePath, String kind, int version, Instant updated, byte[] bytes) {
         Path target = resolve(relativePath);
         String sha = Sha256.hex(bytes);
         try (Connection c = db.getConnection()) {
@@ -164,8 +342,9 @@ public final class Outbox {
             AtomicFiles.write(target, bytes);
             inTransaction(c, () -> {
                 upsert(c, relativePath, sha, sha, version, kind, updated, row != null);
-                recorded.recorded(c, relativePath, kind, version, bytes);
+                recorded.recorded(c, relativePath, kind, version, () -> bytes);
             });
+            changes++;
         } catch (SQLException e) {
             throw new StoreException("cannot record outbox file " + relativePath + ": " + e.getMessage(), e);
         }
@@ -187,15 +366,16 @@ public final class Outbox {
         record(relativePath, kind, sha, null);
     }
 
-    private void record(String relativePath, String kind, String sha, byte[] bytes) {
+    private synchronized void record(String relativePath, String kind, String sha, byte[] bytes) {
         try (Connection c = db.getConnection()) {
             Row row = row(c, relativePath);
             if (row != null && row.contentHash.equals(sha)) return;
             int version = row == null ? 1 : row.version + 1;
             inTransaction(c, () -> {
                 upsert(c, relativePath, sha, sha, version, kind, clock.instant(), row != null);
-                if (bytes != null) recorded.recorded(c, relativePath, kind, version, bytes);
+                if (bytes != null) recorded.recorded(c, relativePath, kind, version, () -> bytes);
             });
+            changes++;
         } catch (SQLException e) {
             throw new StoreException("cannot record outbox file " + relativePath + ": " + e.getMessage(), e);
         }

@@ -127,7 +127,49 @@ public final class ResultStore {
         }
     }
 
+    /**
+     * Documents parsed lately, by id, at most {@value #PARSED_ENTRIES} entries (cars) in all, the least
+     * recently used going first. A recompute parses a season's documents for its standings, and its
+     * publication reads the same documents right after; a stored version never changes, so what is kept
+     * is never stale. The bound holds the documents of the four seasons of 100 sessions a recompute takes
+     * at most by default (about 12 MB); a larger recompute only finds fewer of them here.
+     */
+    private final Parsed parsed = new Parsed();
+    static final int PARSED_ENTRIES = 12_000;
+
+    private static final class Parsed extends LinkedHashMap<Long, SessionResult> {
+        private int entries;
+
+        Parsed() {
+            super(256, 0.75f, true);
+        }
+
+        synchronized SessionResult find(long id) {
+            return get(id);
+        }
+
+        synchronized void keep(long id, SessionResult r) {
+            SessionResult old = put(id, r);
+            entries += r.entries().size() - (old == null ? 0 : old.entries().size());
+            var it = entrySet().iterator();
+            while (entries > PARSED_ENTRIES && it.hasNext()) {
+                var eldest = it.next();
+                if (eldest.getKey() == id) break;
+                entries -= eldest.getValue().entries().size();
+                it.remove();
+            }
+        }
+    }
+
     public SessionResult load(long documentId) {
+        SessionResult known = parsed.find(documentId);
+        if (known != null) return known;
+        SessionResult r = loadStored(documentId);
+        parsed.keep(documentId, r);
+        return r;
+    }
+
+    private SessionResult loadStored(long documentId) {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT parsed_json FROM session_document WHERE id = ?")) {
             ps.setLong(1, documentId);

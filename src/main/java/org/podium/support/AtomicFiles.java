@@ -14,6 +14,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -42,6 +44,97 @@ public final class AtomicFiles {
         } catch (IOException e) {
             try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* the original error matters */ }
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The first half of {@link #write(Path, byte[])} for a batch of files: the bytes go to a hidden
+     * temporary file beside {@code target}, not yet flushed to disk. {@link #forceAll}, then
+     * {@link #moveIntoPlace} and {@link #forceDirectories} complete it; {@link #sweepTemporaries}
+     * removes what a crash leaves in between.
+     *
+     * @return the temporary file
+     */
+    public static Path stage(Path target, byte[] content) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            Files.createDirectories(dir);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) ch.write(buf);
+            }
+            return tmp;
+        } catch (IOException e) {
+            try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* the original error matters */ }
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Flushes files to disk, several at a time: the file system commits flushes that wait together in
+     * one journal commit, so a batch costs about as much as a few files flushed one after the other.
+     */
+    public static void forceAll(java.util.Collection<Path> files) {
+        forceEach(files, false);
+    }
+
+    /**
+     * Flushes folders to disk (their entries: the names renamed into them), where the platform allows
+     * it; where it does not (Windows cannot open a folder), the renames are as durable as it makes them.
+     */
+    public static void forceDirectories(java.util.Collection<Path> dirs) {
+        forceEach(dirs, true);
+    }
+
+    /** Renames a staged file over its target (atomically where the file system can). */
+    public static void moveIntoPlace(Path staged, Path target) {
+        try {
+            try {
+                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final int FLUSHERS = 8;
+    private static final java.util.concurrent.ExecutorService FLUSH = java.util.concurrent.Executors.newFixedThreadPool(FLUSHERS, r -> {
+        Thread t = new Thread(r, "podium-outbox-flush");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static void forceEach(java.util.Collection<Path> paths, boolean dirs) {
+        if (paths.isEmpty()) return;
+        if (paths.size() == 1) {
+            force(paths.iterator().next(), dirs);
+            return;
+        }
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (Path p : paths) done.add(FLUSH.submit(() -> force(p, dirs)));
+        RuntimeException failed = null;
+        for (var f : done) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failed == null) failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while flushing outbox files to disk", e);
+            }
+        }
+        if (failed != null) throw failed;
+    }
+
+    private static void force(Path p, boolean dir) {
+        try (FileChannel ch = dir ? FileChannel.open(p, StandardOpenOption.READ) : FileChannel.open(p, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        } catch (IOException e) {
+            if (dir) return;    // a folder that cannot be opened (Windows): nothing more can be done for it
+            throw new UncheckedIOException("cannot flush " + p + " to disk: " + e.getMessage(), e);
         }
     }
 

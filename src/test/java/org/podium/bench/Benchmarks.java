@@ -32,7 +32,9 @@ import java.util.TreeSet;
  * scope, peak heap and RSS. Each figure is printed; none is asserted.
  *
  * <p>System properties: {@code bench.only} (comma list of parsers, standings, backfill, recompute, deliveries, and
- * jmh for the JMH benchmarks, which "all" leaves out; default all), {@code bench.files} (backfill sizes, default 1000,10000), {@code bench.drops}
+ * jmh for the JMH benchmarks, which "all" leaves out; default all), {@code bench.files} (backfill sizes of the large shape,
+ * default 1000,10000), {@code bench.shape} (backfill shapes: small, large or both; default large),
+ * {@code bench.profile} (true: the Podium JVMs record a flight recording, whose top costs are printed), {@code bench.drops}
  * (single-file drops, default 50).
  */
 public final class Benchmarks {
@@ -46,10 +48,20 @@ public final class Benchmarks {
         List<Integer> sizes = Arrays.stream(System.getProperty("bench.files", "1000,10000").split(","))
                 .map(String::strip).map(Integer::valueOf).toList();
         int drops = Integer.parseInt(System.getProperty("bench.drops", "50"));
+        List<String> shapes = Arrays.stream(System.getProperty("bench.shape", "large").split(",")).map(String::strip).toList();
+        for (String shape : shapes) {
+            if (!shape.equals("small") && !shape.equals("large")) throw new IllegalArgumentException("bench.shape: small or large, not " + shape);
+        }
+        profile = Boolean.getBoolean("bench.profile");
         header();
         if (all || only.contains("parsers")) parsers();
         if (all || only.contains("standings")) standings();
-        if (all || only.contains("backfill")) for (int k : sizes) backfill(k);
+        if (all || only.contains("backfill")) {
+            for (String shape : shapes) {
+                if (shape.equals("small")) backfill("small", smallSeasonsSpec());
+                else for (int k : sizes) backfill("large", backfillSpec(k));
+            }
+        }
         if (all || only.contains("recompute")) recompute(drops);
         if (all || only.contains("deliveries")) deliveries(Math.max(5, drops / 2));
         if (only.contains("jmh")) jmh();
@@ -222,18 +234,36 @@ public final class Benchmarks {
         return SeasonGenerator.Spec.mixed("backfill", 10, seasons(1), files / 40, 2, 0, 30, 11);
     }
 
+    /**
+     * Many small seasons: 2 000 files of one Asian Le Mans Series-like series in the Al Kamel CSV layouts
+     * (race classification for races, the wide layout for qualifying), 500 seasons of one round of two
+     * races and the two qualifying sessions that set their grids, 30 cars; every season in the calendar
+     * of the generated rules.
+     */
+    static SeasonGenerator.Spec smallSeasonsSpec() {
+        return new SeasonGenerator.Spec(List.of(new SeasonGenerator.Series("backfill-alms", SeasonGenerator.Feed.AL_KAMEL,
+                seasons(500))), 1, 2, 0, 30, 11);
+    }
+
+    static boolean profile;
+
     static List<String> seasons(int n) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) out.add(String.valueOf(2031 + i));
         return out;
     }
 
-    static void backfill(int files) throws Exception {
+    static void backfill(String shape, SeasonGenerator.Spec spec) throws Exception {
+        long files = spec.fileCount();
+        long seasons = spec.series().stream().mapToLong(x -> x.seasons().size()).sum();
+        String describe = String.format(Locale.ROOT, "%s seasons: %,d files, %,d seasons of %d rounds × %d sessions, %d cars",
+                shape, files, seasons, spec.rounds(), spec.sessionsPerRound(), spec.cars());
         System.out.println();
-        System.out.printf(Locale.ROOT, "== Backfill of %,d files dropped at once (separate JVMs, -Xmx256m, default settings)%n", files);
-        SeasonGenerator.Spec spec = backfillSpec(files);
-        Map<String, String> floor = backfillRun("floor", spec);
-        Map<String, String> podium = backfillRun("podium", spec);
+        System.out.printf(Locale.ROOT, "== Backfill, %s, dropped at once (separate JVMs, -Xmx256m, default settings)%n", describe);
+        String loadBefore = loadAverage();
+        Map<String, String> floor = backfillRun("floor", shape, spec);
+        Map<String, String> podium = backfillRun("podium", shape, spec);
+        String load = loadAverage();
         System.out.printf(Locale.ROOT, "minimal route (file -> read body -> discard, readLock=%s with a %s on H2, readLockMinAge=%s ms, "
                         + "the ingest route's consumer options): %s s, %s files/s, %s CPU ms per file, heap peak %s MB, RSS peak %s MB%n",
                 floor.get("readLock"), floor.get("lockRepository"), floor.get("readLockMinAge"), floor.get("seconds"),
@@ -246,24 +276,26 @@ public final class Benchmarks {
                 podium.get("maxHeapMb"), podium.get("vmHwmMb"));
         double ratio = Double.parseDouble(podium.get("filesPerSecond")) / Double.parseDouble(floor.get("filesPerSecond"));
         double cpuRatio = Double.parseDouble(floor.get("cpuMsPerFile")) / Double.parseDouble(podium.get("cpuMsPerFile"));
-        System.out.printf(Locale.ROOT, "Podium / minimal route: %.0f %% of its files/s; %.0f %% by CPU time per file%n", 100 * ratio, 100 * cpuRatio);
-        if (SUMMARY.stream().noneMatch(s -> s.startsWith("| backfill files"))) {
-            SUMMARY.add("Backfill (files dropped at once until outbox/index.json lists them all; separate JVMs with -Xmx256m):");
+        System.out.printf(Locale.ROOT, "Podium / minimal route: %.0f %% of its files/s; %.0f %% by CPU time per file "
+                + "(load average before %s, after %s)%n", 100 * ratio, 100 * cpuRatio, loadBefore, load);
+        if (SUMMARY.stream().noneMatch(s -> s.startsWith("| shape | backfill files"))) {
+            SUMMARY.add("Backfill (files dropped at once until outbox/index.json lists them all; separate JVMs with -Xmx256m; "
+                    + "small = one round of 4 sessions per season, large = 25 rounds of 4 sessions per season):");
             SUMMARY.add("");
-            SUMMARY.add("| backfill files | minimal route files/s | Podium files/s | Podium / minimal | CPU ms per file, minimal / Podium "
-                    + "| Podium heap peak MB | Podium RSS peak MB | minimal RSS peak MB |");
-            SUMMARY.add("|---:|---:|---:|---:|---:|---:|---:|---:|");
+            SUMMARY.add("| shape | backfill files | seasons | minimal route files/s | Podium files/s | Podium / minimal | CPU ms per file, minimal / Podium "
+                    + "| Podium heap peak MB | Podium RSS peak MB | minimal RSS peak MB | load average (1 min) |");
+            SUMMARY.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         }
         int at = SUMMARY.size();
         while (at > 0 && SUMMARY.get(at - 1).isEmpty()) at--;
-        SUMMARY.add(at, String.format(Locale.ROOT, "| %,d | %s | %s | %.0f %% | %s / %s | %s | %s | %s |", files, floor.get("filesPerSecond"),
-                podium.get("filesPerSecond"), 100 * ratio, floor.get("cpuMsPerFile"), podium.get("cpuMsPerFile"),
-                podium.get("heapPeakMb"), podium.get("vmHwmMb"), floor.get("vmHwmMb")));
+        SUMMARY.add(at, String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %s | %.0f %% | %s / %s | %s | %s | %s | %s → %s |", shape, files, seasons,
+                floor.get("filesPerSecond"), podium.get("filesPerSecond"), 100 * ratio, floor.get("cpuMsPerFile"), podium.get("cpuMsPerFile"),
+                podium.get("heapPeakMb"), podium.get("vmHwmMb"), floor.get("vmHwmMb"), loadBefore.split(" ")[0], load.split(" ")[0]));
         if (!SUMMARY.get(SUMMARY.size() - 1).isEmpty()) SUMMARY.add("");
     }
 
-    static Map<String, String> backfillRun(String mode, SeasonGenerator.Spec spec) throws Exception {
-        Path home = WORK.resolve("backfill-" + mode + "-" + spec.fileCount()).toAbsolutePath();
+    static Map<String, String> backfillRun(String mode, String shape, SeasonGenerator.Spec spec) throws Exception {
+        Path home = WORK.resolve("backfill-" + shape + "-" + mode + "-" + spec.fileCount()).toAbsolutePath();
         Measure.deleteTree(home);
         SeasonGenerator generator = new SeasonGenerator(spec, Corpus.RULES);
         generator.writeFiles(home.resolve("staging"));
@@ -272,8 +304,17 @@ public final class Benchmarks {
             Measure.copyTree(Path.of("routes"), home.resolve("routes"));
         }
         try {
-            List<Map<String, String>> results = child(home, List.of("-Xmx256m"), BackfillRun.class.getName(), mode,
+            List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
+            Path jfr = WORK.resolve("profile-" + shape + "-" + spec.fileCount() + ".jfr").toAbsolutePath();
+            boolean recording = profile && mode.equals("podium");
+            if (recording) jvm.addAll(Profile.jvmOptions(jfr));
+            List<Map<String, String>> results = child(home, jvm, BackfillRun.class.getName(), mode,
                     home.toString(), String.valueOf(spec.fileCount()));
+            if (recording) {
+                System.out.println();
+                System.out.println("-- " + shape + ", " + spec.fileCount() + " files: Podium's profile (recording kept at " + jfr + ")");
+                Profile.report(jfr, 25);
+            }
             return results.get(0);
         } finally {
             Measure.deleteTree(home);

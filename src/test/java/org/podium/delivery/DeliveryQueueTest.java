@@ -48,12 +48,12 @@ class DeliveryQueueTest {
             Targets targets = new Targets(List.of(hub, screens));
             Outbox outbox = outbox(db, dir, targets);
             DeliveryQueue queue = new DeliveryQueue(db.dataSource(), clock, () -> 0.5);
-            outbox.publish("standings/alms/2023-24/teams.json", "standings", doc(1));
-            outbox.publish("standings/alms/2023-24/teams.json", "standings", doc(1)); // unchanged: no new version
+            outbox.publish("standings/alms/2023-24/teams.json", "standings", doc(1)); outbox.flush();
+            outbox.publish("standings/alms/2023-24/teams.json", "standings", doc(1)); outbox.flush(); // unchanged: no new version
             Files.delete(dir.resolve("outbox/standings/alms/2023-24/teams.json"));
-            outbox.publish("standings/alms/2023-24/teams.json", "standings", doc(1)); // rewritten, same version
-            outbox.publish("standings/alms/2023-24/teams.json", "standings", doc(2));
-            outbox.publish("results/alms/2023-24/01-race-1.json", "session-result", doc(3));
+            outbox.publish("standings/alms/2023-24/teams.json", "standings", doc(1)); outbox.flush(); // rewritten, same version
+            outbox.publish("standings/alms/2023-24/teams.json", "standings", doc(2)); outbox.flush();
+            outbox.publish("results/alms/2023-24/01-race-1.json", "session-result", doc(3)); outbox.flush();
             byte[] notice = "{\"notice\":1}".getBytes(StandardCharsets.UTF_8);
             outbox.record("notices/inv/001-leader.json", "invitation-notice", notice);
             outbox.record("notices/inv/001-leader.json", "invitation-notice", notice);
@@ -80,7 +80,7 @@ class DeliveryQueueTest {
             DeliveryQueue queue = new DeliveryQueue(db.dataSource(), clock, () -> 0.5);
             outbox.record("notices/inv/001-leader.json", "invitation-notice", "{\"n\":1}".getBytes(StandardCharsets.UTF_8));
             outbox.record("notices/inv/002-clinched.json", "invitation-notice", "{\"n\":2}".getBytes(StandardCharsets.UTF_8));
-            outbox.publish("standings/s.json", "standings", doc(1));
+            outbox.publish("standings/s.json", "standings", doc(1)); outbox.flush();
 
             // one instance claims; another finds nothing left to take while the lease runs
             List<Delivery> first = queue.claim("hub", "one", Duration.ofMinutes(1), 50);
@@ -126,8 +126,8 @@ class DeliveryQueueTest {
         try (Database db = open(kind, dir)) {
             Outbox outbox = outbox(db, dir, new Targets(List.of(hub)));
             DeliveryQueue queue = new DeliveryQueue(db.dataSource(), clock, () -> 0.5);
-            outbox.publish("standings/s.json", "standings", doc(1));
-            outbox.publish("standings/t.json", "standings", doc(2));
+            outbox.publish("standings/s.json", "standings", doc(1)); outbox.flush();
+            outbox.publish("standings/t.json", "standings", doc(2)); outbox.flush();
             assertThat(queue.claim("hub", "killed", Duration.ofSeconds(30), 50)).hasSize(2);
             assertThat(queue.claim("hub", "other", Duration.ofSeconds(30), 50)).isEmpty();
             // sent one after the other: the first claimed is leased for 30 s, the second for 60 s
@@ -151,7 +151,7 @@ class DeliveryQueueTest {
 
     Outbox outbox(Database db, Path dir, Targets targets) {
         return new Outbox(dir.resolve("outbox"), db.dataSource(), clock, (c, path, kind, version, bytes) -> {
-            for (Target t : targets.wanting(kind)) DeliveryQueue.enqueue(c, t, path, kind, version, bytes, clock.instant());
+            for (Target t : targets.wanting(kind)) DeliveryQueue.enqueue(c, t, path, kind, version, bytes.get(), clock.instant());
         });
     }
 

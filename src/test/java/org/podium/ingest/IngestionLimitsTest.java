@@ -36,4 +36,20 @@ class IngestionLimitsTest {
             assertThat(store.documentCount()).isZero();
         }
     }
+
+    @Test
+    void aFileThatChangedWhileItWasReadIsLeftInTheInbox(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("Race 1_Official.CSV");
+        Files.write(file, "POSITION;NUMBER\n1;7\n".getBytes(StandardCharsets.UTF_8));
+        var before = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        int size = (int) before.size();
+        Ingestion.stillAsRead("Race 1_Official.CSV", file, before, size);     // unchanged: goes on
+
+        // the copy goes on after a pause: more bytes, a later modification time
+        Files.write(file, "2;8\n".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(before.lastModifiedTime().toMillis() + 1000));
+        assertThatThrownBy(() -> Ingestion.stillAsRead("Race 1_Official.CSV", file, before, size))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("changed while it was read")
+                .hasMessageContaining("left in the inbox");
+    }
 }

@@ -107,6 +107,36 @@ class ResultStoreTest {
         return db;
     }
 
+    @org.junit.jupiter.api.Test
+    void aDocumentParsedLatelyIsNotParsedAgainAndTheKeptOnesAreBounded(@TempDir Path dir) {
+        try (Database db = open("h2", dir)) {
+            ResultStore store = new ResultStore(db.dataSource(), Clock.systemUTC());
+            long a = store.save(result("a", ResultStatus.OFFICIAL, null, "a.CSV"), bytes("a"), "p1").document().id();
+            long b = store.save(result("b", ResultStatus.OFFICIAL, null, "b.CSV"), bytes("b"), "p2").document().id();
+            SessionResult first = store.load(a);
+            assertThat(store.load(a)).isSameAs(first);
+            // what a second store (another instance) parses from the same row
+            assertThat(new ResultStore(db.dataSource(), Clock.systemUTC()).load(a)).isEqualTo(first).isNotSameAs(first);
+            assertThat(store.load(b)).isNotSameAs(first);
+            // documents of more entries than the bound in all push the first ones out
+            Entry e = first.entries().get(0);
+            List<Entry> many = new java.util.ArrayList<>();
+            for (int i = 1; i <= 2_000; i++) {
+                many.add(new Entry(i, i, String.valueOf(i), e.team(), e.drivers(), e.car(), e.carClass(), e.cup(), e.group(),
+                        e.division(), e.tyres(), e.status(), e.laps(), e.totalTimeMs() + i, null, null, null, i + 1));
+            }
+            for (int race = 2; race * 2_000 <= ResultStore.PARSED_ENTRIES + 4_000; race++) {
+                SessionResult big = result("race " + race, ResultStatus.OFFICIAL, null, race + ".CSV");
+                big = new SessionResult(big.series(), big.season(), new Event(race, "Sepang", null, null),
+                        new Session(SessionType.RACE, "Race " + race, race, null, null, null), big.status(), big.source(),
+                        big.statusReported(), many);
+                long id = store.save(big, bytes("race " + race), "r" + race).document().id();
+                assertThat(store.load(id).entries()).hasSize(2_000);
+            }
+            assertThat(store.load(a)).isEqualTo(first).isNotSameAs(first);
+        }
+    }
+
     static byte[] bytes(String s) { return s.getBytes(StandardCharsets.UTF_8); }
 
     static String sha(String s) { return Sha256.hex(bytes(s)); }
