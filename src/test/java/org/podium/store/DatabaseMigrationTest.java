@@ -59,7 +59,8 @@ class DatabaseMigrationTest {
                     assertThat(start.get()).as("attempt " + attempt).containsExactly(
                             "1|4|BASELINE|taken over from podium_schema_version|true",
                             "2|5|SQL|lookup indexes|true",
-                            "3|6|SQL|inbox lock owner|true");
+                            "3|6|SQL|inbox lock owner|true",
+                            "4|7|SQL|deliveries|true");
                 }
             }
         } finally {
