@@ -307,7 +307,8 @@ public final class ResultStore {
 
     private StoredDocument insert(Connection c, SessionResult r, byte[] raw, String inboxPath, int version, Instant now)
             throws SQLException {
-        String json = new String(CanonicalJson.write(r), StandardCharsets.UTF_8);
+        // On one line: the store's pages are rewritten as rows are added, and indentation would double them.
+        String json = new String(CanonicalJson.writeCompact(r), StandardCharsets.UTF_8);
         boolean fin = r.source().document() != null
                 && r.source().document().toLowerCase(Locale.ROOT).contains("_final");
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO session_document (session_key, series, season, "
