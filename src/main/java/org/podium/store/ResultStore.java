@@ -61,6 +61,8 @@ public final class ResultStore {
                     boolean current = before == null || StoredDocument.PRECEDENCE.compare(doc, before) > 0;
                     if (current) markDirty(c, result.series(), result.season(), now);
                     c.commit();
+                    // The recompute that follows reads this version: it need not parse it back from the store.
+                    if (current) parsed.keep(doc.id(), result);
                     return new SaveOutcome(doc, false, current, current ? before : null);
                 } catch (SQLException e) {
                     c.rollback();
@@ -152,9 +154,9 @@ public final class ResultStore {
 
     /**
      * Documents parsed lately, by id, at most {@value #PARSED_ENTRIES} entries (cars) in all, the least
-     * recently used going first. A recompute parses a season's documents for its standings, and its
-     * publication reads the same documents right after; a stored version never changes, so what is kept
-     * is never stale. The bound holds the documents of the 400 sessions of 30 cars a recompute takes
+     * recently used going first. A new current version is kept as it is saved (the recompute due next
+     * reads it), a recompute parses a season's other documents for its standings, and its publication
+     * reads the same documents right after; a stored version never changes, so what is kept is never stale. The bound holds the documents of the 400 sessions of 30 cars a recompute takes
      * at most by default ({@code podium.recompute.max-sessions}, about 12 MB); a larger recompute only
      * finds fewer of them here.
      */
