@@ -231,9 +231,13 @@ public class PodiumConfiguration implements CamelConfiguration {
     @BindToRegistry(value = "reportWriter", lazy = true)
     public ReportWriter reportWriter(CamelContext camelContext, @BeanInject("outbox") Outbox outbox,
                                      @PropertyInject("podium.inbox") String inbox, @BeanInject("clock") Clock clock,
-                                     @BeanInject("feedStatus") FeedStatus feeds) {
+                                     @BeanInject("feedStatus") FeedStatus feeds,
+                                     @BeanInject("seasonChanges") SeasonChanges changes,
+                                     @PropertyInject("podium.report.max-wait") long maxWaitMs) {
         ReportWriter writer = new ReportWriter(outbox, Path.of(inbox), clock, () -> reportFeeds(camelContext),
-                () -> reportDeliveries(camelContext));
+                () -> reportDeliveries(camelContext))
+                // Seasons waiting to be recomputed: a backfill is under way and will publish again soon.
+                .deferWhile(() -> changes.pendingCount() > 0, maxWaitMs);
         feeds.onChanged(writer::stale);
         return writer;
     }

@@ -38,6 +38,7 @@ final class Settings {
             Map.entry("podium.inbox.read-lock-check-interval", 1L),
             Map.entry("podium.recompute.check-interval", 1L),
             Map.entry("podium.recompute.max-seasons", 1L),
+            Map.entry("podium.recompute.max-sessions", 1L),
             Map.entry("podium.once.max-seconds", 1L),
             Map.entry("podium.shutdown-timeout", 1L),
             Map.entry("podium.poll.breaker.window", 1L),

@@ -48,11 +48,25 @@ public final class CanonicalJson {
 
     /** The result as pretty-printed UTF-8 JSON. */
     public static byte[] write(SessionResult r) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096 + r.entries().size() * 600);
+        return write(r, true);
+    }
+
+    /**
+     * The result as UTF-8 JSON on one line: the same fields in the same order, for what only a program
+     * reads (the store keeps it, the outbox parses it again); about half the bytes of {@link #write}.
+     */
+    public static byte[] writeCompact(SessionResult r) {
+        return write(r, false);
+    }
+
+    private static byte[] write(SessionResult r, boolean indented) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((indented ? 4096 : 1024) + r.entries().size() * (indented ? 600 : 300));
         try (JsonGenerator g = JsonInput.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
-                    .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-            g.setPrettyPrinter(pretty);
+            if (indented) {
+                DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
+                        .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
+                g.setPrettyPrinter(pretty);
+            }
             g.writeStartObject();
             g.writeStringField("schema", SessionResult.SCHEMA);
             g.writeStringField("series", r.series());

@@ -20,13 +20,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
  * Writes {@code outbox/report/index.html} from what the outbox holds, the rejection reports in
  * {@code inbox/.failed/} and the feeds' state. A publish, a rejection or a feed poll marks the report stale; in the daemon it is rewritten by its own
  * route at most every {@code podium.report.interval}, so that a burst of publications costs one report
- * and the report never delays a notice; a run that ends by itself ({@code once}, {@code rebuild},
+ * and the report never delays a notice; while a backlog is being worked through (seasons waiting to be
+ * recomputed) it waits longer still, up to a bound ({@link #deferWhile}); a run that ends by itself ({@code once}, {@code rebuild},
  * {@code demo}) writes it as soon as its last publication is done ({@link #writeNowIfStale()}). A report whose content did not change is not rewritten; a changed one
  * is written atomically and recorded in the outbox index with kind {@value #KIND}.
  */
@@ -65,11 +67,31 @@ public final class ReportWriter {
     private final Supplier<List<ReportInputs.Target>> deliveries;
 
     private final AtomicBoolean stale = new AtomicBoolean(true);
+    /**
+     * When the report last went stale: a backlog defers it for at most {@link #maxDeferMillis} from then
+     * (none yet: the first report is not deferred).
+     */
+    private volatile long staleSinceMillis = Long.MIN_VALUE;
     /** A report of a large outbox takes a while to write: the next one waits a few times as long. */
     private volatile long notBeforeMillis;
+    private volatile BooleanSupplier backlog = () -> false;
+    private volatile long maxDeferMillis;
 
     /** The outbox changed: the report is to be rewritten. */
-    public void stale() { stale.set(true); }
+    public void stale() {
+        if (stale.compareAndSet(false, true)) staleSinceMillis = clock.millis();
+    }
+
+    /**
+     * While {@code backlog} says more publications are on their way, {@link #writeIfStale()} leaves the
+     * report stale, for at most {@code maxDeferMillis} after it went stale: every report of a backfill
+     * re-reads the whole outbox, and the next publication would make it stale again at once.
+     */
+    public ReportWriter deferWhile(BooleanSupplier backlog, long maxDeferMillis) {
+        this.backlog = backlog;
+        this.maxDeferMillis = maxDeferMillis;
+        return this;
+    }
 
     public boolean isStale() { return stale.get(); }
 
@@ -78,7 +100,12 @@ public final class ReportWriter {
      * again now would take more than a fifth of a CPU: then it stays stale until the next call.
      */
     public synchronized boolean writeIfStale() {
-        if (!stale.get() || clock.millis() < notBeforeMillis) return false;
+        if (!stale.get()) return false;
+        long now = clock.millis();
+        if (now < notBeforeMillis) return false;
+        if (staleSinceMillis != Long.MIN_VALUE && now - staleSinceMillis < maxDeferMillis && backlog.getAsBoolean()) {
+            return false;
+        }
         return rewrite();
     }
 
@@ -94,7 +121,7 @@ public final class ReportWriter {
         try {
             return write();
         } catch (RuntimeException e) {
-            stale.set(true);
+            stale();
             throw e;
         } finally {
             long took = clock.millis() - started;

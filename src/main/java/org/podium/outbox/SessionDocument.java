@@ -27,7 +27,7 @@ public final class SessionDocument {
 
     public static ObjectNode json(SessionResult r, StoredDocument d) {
         try {
-            JsonNode canonical = Json.MAPPER.readTree(CanonicalJson.write(r));
+            JsonNode canonical = Json.MAPPER.readTree(CanonicalJson.writeCompact(r));
             ObjectNode doc = (ObjectNode) canonical;
             doc.put("documentVersion", d.version());
             doc.putArray("inputs").addObject()

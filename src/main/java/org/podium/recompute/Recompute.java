@@ -35,6 +35,14 @@ public final class Recompute {
         this.onPublished = onPublished;
     }
 
+    /**
+     * The seasons due for recompute, at most {@code maxSeasons} and, beyond the first, at most
+     * {@code maxSessions} stored sessions in all (see {@link SeasonChanges#takeDue(int, int, java.util.function.Function)}).
+     */
+    public List<SeasonRef> takeDue(int maxSeasons, int maxSessions) {
+        return changes.takeDue(maxSeasons, maxSessions, store::sessionCounts);
+    }
+
     /** Seasons a stop or a crash left unpublished are queued again. */
     public int resume() {
         List<SeasonRef> dirty = store.dirtySeasons();

@@ -61,6 +61,8 @@ public final class ResultStore {
                     boolean current = before == null || StoredDocument.PRECEDENCE.compare(doc, before) > 0;
                     if (current) markDirty(c, result.series(), result.season(), now);
                     c.commit();
+                    // The recompute that follows reads this version: it need not parse it back from the store.
+                    if (current) parsed.keep(doc.id(), result);
                     return new SaveOutcome(doc, false, current, current ? before : null);
                 } catch (SQLException e) {
                     c.rollback();
@@ -103,6 +105,29 @@ public final class ResultStore {
         return list;
     }
 
+    /** How many sessions each of these seasons has stored (any version), in one query per series. */
+    public Map<SeasonRef, Integer> sessionCounts(List<SeasonRef> seasons) {
+        Map<String, List<String>> bySeries = new LinkedHashMap<>();
+        for (SeasonRef s : seasons) bySeries.computeIfAbsent(s.series(), k -> new ArrayList<>()).add(s.season());
+        Map<SeasonRef, Integer> out = new java.util.HashMap<>();
+        try (Connection c = db.getConnection()) {
+            for (Map.Entry<String, List<String>> e : bySeries.entrySet()) {
+                String marks = String.join(",", java.util.Collections.nCopies(e.getValue().size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("SELECT season, COUNT(DISTINCT session_key) "
+                        + "FROM session_document WHERE series = ? AND season IN (" + marks + ") GROUP BY season")) {
+                    ps.setString(1, e.getKey());
+                    for (int i = 0; i < e.getValue().size(); i++) ps.setString(i + 2, e.getValue().get(i));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) out.put(new SeasonRef(e.getKey(), rs.getString(1)), rs.getInt(2));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot count the sessions of " + seasons + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** Every version of one session, oldest first. */
     public List<StoredDocument> versions(String sessionKey) {
         try (Connection c = db.getConnection()) {
@@ -129,10 +154,11 @@ public final class ResultStore {
 
     /**
      * Documents parsed lately, by id, at most {@value #PARSED_ENTRIES} entries (cars) in all, the least
-     * recently used going first. A recompute parses a season's documents for its standings, and its
-     * publication reads the same documents right after; a stored version never changes, so what is kept
-     * is never stale. The bound holds the documents of the four seasons of 100 sessions a recompute takes
-     * at most by default (about 12 MB); a larger recompute only finds fewer of them here.
+     * recently used going first. A new current version is kept as it is saved (the recompute due next
+     * reads it), a recompute parses a season's other documents for its standings, and its publication
+     * reads the same documents right after; a stored version never changes, so what is kept is never stale. The bound holds the documents of the 400 sessions of 30 cars a recompute takes
+     * at most by default ({@code podium.recompute.max-sessions}, about 12 MB); a larger recompute only
+     * finds fewer of them here.
      */
     private final Parsed parsed = new Parsed();
     static final int PARSED_ENTRIES = 12_000;
@@ -283,7 +309,8 @@ public final class ResultStore {
 
     private StoredDocument insert(Connection c, SessionResult r, byte[] raw, String inboxPath, int version, Instant now)
             throws SQLException {
-        String json = new String(CanonicalJson.write(r), StandardCharsets.UTF_8);
+        // On one line: the store's pages are rewritten as rows are added, and indentation would double them.
+        String json = new String(CanonicalJson.writeCompact(r), StandardCharsets.UTF_8);
         boolean fin = r.source().document() != null
                 && r.source().document().toLowerCase(Locale.ROOT).contains("_final");
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO session_document (session_key, series, season, "

@@ -77,6 +77,19 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void theCompactFormHoldsTheSameFieldsInTheSameOrderOnOneLine() throws Exception {
+        SessionResult sample = CanonicalJson.read(Samples.bytes(Samples.PODIUM_JSON));
+        byte[] compact = CanonicalJson.writeCompact(sample);
+        byte[] indented = CanonicalJson.write(sample);
+        assertThat(CanonicalJson.read(compact)).isEqualTo(sample);
+        assertThat(new String(compact, StandardCharsets.UTF_8).strip()).doesNotContain("\n").startsWith("{\"schema\":");
+        assertThat(compact.length).isLessThan(indented.length * 3 / 4);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(mapper.readTree(compact).toString()).as("same fields, same order, same numbers")
+                .isEqualTo(mapper.readTree(indented).toString());
+    }
+
+    @Test
     void statusReportedDefaultsToTrueAndCanBeFalse() throws FeedException {
         String doc = minimal("\"statusReported\": false,");
         assertThat(CanonicalJson.read(Samples.utf8(doc)).statusReported()).isFalse();

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,5 +87,40 @@ class ReportWriterTest {
         try (var files = Files.list(fixture.outbox.resolve("report"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("index.html");
         }
+    }
+
+    @Test
+    void duringABacklogTheReportWaitsForItToEndButNoLongerThanTheMaximumWait() throws IOException {
+        AtomicLong millis = new AtomicLong(Instant.parse("2024-02-04T18:05:00Z").toEpochMilli());
+        Clock clock = new Clock() {
+            @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public Instant instant() { return Instant.ofEpochMilli(millis.get()); }
+        };
+        AtomicBoolean backlog = new AtomicBoolean(true);
+        ReportWriter deferred = new ReportWriter(new Outbox(fixture.outbox, db.dataSource(), clock), fixture.inbox, clock)
+                .deferWhile(backlog::get, 30_000);
+        Path report = fixture.outbox.resolve("report/index.html");
+
+        assertThat(deferred.writeIfStale()).as("the first report is not deferred").isTrue();
+        fixture.rejection("gtwc-asia/2023/01_Buriram/Race 1/empty.html", "the file is empty", "drop the complete file again");
+        deferred.stale();
+        millis.addAndGet(10_000);
+        assertThat(deferred.writeIfStale()).as("seasons still wait to be recomputed").isFalse();
+        assertThat(deferred.isStale()).isTrue();
+        assertThat(Files.readString(report)).doesNotContain("empty.html");
+
+        millis.addAndGet(20_000);
+        assertThat(deferred.writeIfStale()).as("stale for the maximum wait").isTrue();
+        assertThat(Files.readString(report)).contains("empty.html");
+
+        byte[] second = Files.readAllBytes(report);
+        fixture.rejection("gtwc-asia/2023/01_Buriram/Race 2/empty.html", "the file is empty", "drop the complete file again");
+        deferred.stale();
+        millis.addAndGet(200_000);
+        assertThat(deferred.isStale()).isTrue();
+        backlog.set(false);
+        assertThat(deferred.writeIfStale()).as("the backlog is done").isTrue();
+        assertThat(Files.readAllBytes(report)).isNotEqualTo(second);
     }
 }

@@ -54,4 +54,33 @@ class SeasonChangesTest {
         assertThat(changes.takeDue(2)).containsExactly(season("2029"));
         assertThat(changes.takeDue(2)).isEmpty();
     }
+
+    @Test
+    void manySmallSeasonsGoTogetherWhileALargeOneGoesAloneAndNoneIsPassedOver() {
+        at(0);
+        changes.changed(season("2026"));
+        at(10);
+        changes.changed(season("2027"));
+        at(20);
+        changes.changed(season("2028"));
+        at(30);
+        changes.changed(season("2029"));
+        at(500);
+        java.util.Map<SeasonRef, Integer> sessions = java.util.Map.of(
+                season("2026"), 4, season("2027"), 4, season("2028"), 120, season("2029"), 4);
+        java.util.List<java.util.List<SeasonRef>> asked = new java.util.ArrayList<>();
+        java.util.function.Function<java.util.List<SeasonRef>, java.util.Map<SeasonRef, Integer>> counts = seasons -> {
+            asked.add(seasons);
+            return sessions;
+        };
+
+        assertThat(changes.takeDue(10, 100, counts)).as("the large season would pass the bound: it waits for the next call")
+                .containsExactly(season("2026"), season("2027"));
+        assertThat(changes.takeDue(10, 100, counts)).as("a season larger than the bound still goes, alone")
+                .containsExactly(season("2028"));
+        assertThat(changes.takeDue(10, 100, counts)).containsExactly(season("2029"));
+        assertThat(changes.takeDue(10, 100, counts)).isEmpty();
+        assertThat(asked.get(0)).as("the sessions are counted for the due seasons only, longest waiting first")
+                .containsExactly(season("2026"), season("2027"), season("2028"), season("2029"));
+    }
 }

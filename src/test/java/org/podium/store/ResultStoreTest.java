@@ -55,6 +55,32 @@ class ResultStoreTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aVersionKeptAsItWasSavedIsTheVersionTheStoreReadsBack(String kind, @TempDir Path dir) {
+        try (Database db = open(kind, dir)) {
+            ResultStore store = new ResultStore(db.dataSource(), Clock.systemUTC());
+            SessionResult saved = result("a", ResultStatus.OFFICIAL, null, "Race 1_Official.CSV");
+            long id = store.save(saved, bytes("a"), "p1").document().id();
+            // a second store on the same database has nothing kept: it parses the stored JSON
+            SessionResult readBack = new ResultStore(db.dataSource(), Clock.systemUTC()).load(id);
+            assertThat(readBack).isEqualTo(saved);
+            assertThat(store.load(id)).isEqualTo(readBack);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void theSessionsOfEachSeasonAreCountedOncePerSessionWhateverItsVersions(String kind, @TempDir Path dir) {
+        try (Database db = open(kind, dir)) {
+            ResultStore store = new ResultStore(db.dataSource(), Clock.systemUTC());
+            store.save(result("a", ResultStatus.PROVISIONAL, null, "Race 1_Provisional.CSV"), bytes("a"), "p1");
+            store.save(result("b", ResultStatus.OFFICIAL, null, "Race 1_Official.CSV"), bytes("b"), "p2");
+            SeasonRef none = new SeasonRef("alms", "2019-20");
+            assertThat(store.sessionCounts(List.of(SEASON, none))).containsExactly(java.util.Map.entry(SEASON, 1));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void theFinishOutranksAnHourlySnapshotAndAFinalFileAnOfficialOne(String kind, @TempDir Path dir) {
         try (Database db = open(kind, dir)) {
             ResultStore store = new ResultStore(db.dataSource(), Clock.systemUTC());
