@@ -68,23 +68,31 @@ public final class CanonicalJson {
                 g.setPrettyPrinter(pretty);
             }
             g.writeStartObject();
-            g.writeStringField("schema", SessionResult.SCHEMA);
-            g.writeStringField("series", r.series());
-            g.writeStringField("season", r.season());
-            writeEvent(g, r.event());
-            writeSession(g, r.session());
-            g.writeStringField("status", r.status().name());
-            g.writeBooleanField("statusReported", r.statusReported());
-            if (r.source() != null) writeSource(g, r.source());
-            g.writeArrayFieldStart("entries");
-            for (Entry e : r.entries()) writeEntry(g, e);
-            g.writeEndArray();
+            writeFields(g, r);
             g.writeEndObject();
             g.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The result's fields, in the canonical order, into an object the caller opened (and closes, after
+     * any fields of its own): how a published session document is written in Podium's own JSON style.
+     */
+    public static void writeFields(JsonGenerator g, SessionResult r) throws IOException {
+        g.writeStringField("schema", SessionResult.SCHEMA);
+        g.writeStringField("series", r.series());
+        g.writeStringField("season", r.season());
+        writeEvent(g, r.event());
+        writeSession(g, r.session());
+        g.writeStringField("status", r.status().name());
+        g.writeBooleanField("statusReported", r.statusReported());
+        if (r.source() != null) writeSource(g, r.source());
+        g.writeArrayFieldStart("entries");
+        for (Entry e : r.entries()) writeEntry(g, e);
+        g.writeEndArray();
     }
 
     private static void writeEvent(JsonGenerator g, Event e) throws IOException {

@@ -97,7 +97,22 @@ public final class Outbox {
      * @return true when the file is written
      */
     public synchronized boolean publish(String relativePath, String kind, ObjectNode document) {
-        byte[] content = Json.bytes(document);
+        return publish(relativePath, kind, Json.bytes(document), document);
+    }
+
+    /**
+     * {@link #publish(String, String, ObjectNode)} for a document already written out as {@link Json}
+     * writes it, beginning with its {@code schema} field (the documents Podium builds from records are
+     * written straight to bytes).
+     */
+    public synchronized boolean publish(String relativePath, String kind, byte[] document) {
+        if (leadingSchema(document) == null) {
+            throw new IllegalArgumentException(relativePath + ": a document written out must begin with its schema field");
+        }
+        return publish(relativePath, kind, document, null);
+    }
+
+    private boolean publish(String relativePath, String kind, byte[] content, ObjectNode document) {
         String contentHash = Sha256.hex(content);
         Path target = resolve(relativePath);
         Staged pending = staged.get(relativePath);
@@ -118,7 +133,7 @@ public final class Outbox {
         }
         int version = row == null ? 1 : row.version + (row.contentHash.equals(contentHash) ? 0 : 1);
         Instant now = clock.instant();
-        byte[] bytes = versioned(document, content, now, version);
+        byte[] bytes = document == null ? versioned(content, now, version) : versioned(document, content, now, version);
         Path tmp = AtomicFiles.stage(target, bytes);
         if (pending != null) discard(pending);
         staged.put(relativePath, new Staged(relativePath, target, tmp, Sha256.hex(bytes), contentHash, version, kind, now, recorded));
@@ -135,22 +150,8 @@ public final class Outbox {
     static byte[] versioned(ObjectNode document, byte[] content, Instant generated, int version) {
         JsonNode schema = document.get("schema");
         if (schema != null && schema.isTextual() && document.size() > 1 && "schema".equals(document.fieldNames().next())) {
-            // {"schema": s} alone, and with the two fields, less their closing brace
-            ObjectNode head = Json.object();
-            head.set("schema", schema);
-            byte[] alone = Json.bytes(head);
-            head.put("generated", generated.toString());
-            head.put("version", version);
-            byte[] withFields = Json.bytes(head);
-            int prefix = alone.length - closing(alone);
-            int fields = withFields.length - closing(withFields);
-            if (prefix > 0 && fields > prefix && content.length > prefix && content[prefix] == ','
-                    && java.util.Arrays.equals(content, 0, prefix, alone, 0, prefix)) {
-                byte[] out = new byte[content.length + fields - prefix];
-                System.arraycopy(withFields, 0, out, 0, fields);
-                System.arraycopy(content, prefix, out, fields, content.length - prefix);
-                return out;
-            }
+            byte[] out = withFields(content, schema.textValue(), generated, version);
+            if (out != null) return out;
         }
         ObjectNode out = Json.object();
         out.set("schema", schema);
@@ -158,6 +159,66 @@ public final class Outbox {
         out.put("version", version);
         document.fields().forEachRemaining(f -> { if (!f.getKey().equals("schema")) out.set(f.getKey(), f.getValue()); });
         return Json.bytes(out);
+    }
+
+    /** A document written out, beginning with its schema field: the same bytes with the two fields after it. */
+    static byte[] versioned(byte[] content, Instant generated, int version) {
+        String schema = leadingSchema(content);
+        byte[] out = schema == null ? null : withFields(content, schema, generated, version);
+        if (out == null) throw new IllegalArgumentException("a document written out must begin with its schema field");
+        return out;
+    }
+
+    /** {@code content} with {@code generated} and {@code version} after its leading schema field; null when it does not lead. */
+    private static byte[] withFields(byte[] content, String schema, Instant generated, int version) {
+        // {"schema": s} alone, and with the two fields, less their closing brace
+        ObjectNode head = Json.object();
+        head.put("schema", schema);
+        byte[] alone = Json.bytes(head);
+        head.put("generated", generated.toString());
+        head.put("version", version);
+        byte[] withFields = Json.bytes(head);
+        int prefix = alone.length - closing(alone);
+        int fields = withFields.length - closing(withFields);
+        if (prefix > 0 && fields > prefix && content.length > prefix && content[prefix] == ','
+                && java.util.Arrays.equals(content, 0, prefix, alone, 0, prefix)) {
+            byte[] out = new byte[content.length + fields - prefix];
+            System.arraycopy(withFields, 0, out, 0, fields);
+            System.arraycopy(content, prefix, out, fields, content.length - prefix);
+            return out;
+        }
+        return null;
+    }
+
+    /**
+     * The value of the {@code schema} field a written-out document begins with ({@code {"schema" : "…",}),
+     * or null. Schema names are plain ASCII words: a value with an escape is not taken.
+     */
+    static String leadingSchema(byte[] json) {
+        int i = skipSpace(json, 0);
+        if (i >= json.length || json[i] != '{') return null;
+        i = skipSpace(json, i + 1);
+        byte[] key = "\"schema\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        if (!java.util.Arrays.equals(json, i, Math.min(json.length, i + key.length), key, 0, key.length)) return null;
+        i = skipSpace(json, i + key.length);
+        if (i >= json.length || json[i] != ':') return null;
+        i = skipSpace(json, i + 1);
+        if (i >= json.length || json[i] != '"') return null;
+        int start = i + 1;
+        int end = start;
+        while (end < json.length && json[end] != '"') {
+            if (json[end] == '\\' || json[end] < 0x20) return null;
+            end++;
+        }
+        if (end >= json.length) return null;
+        int after = skipSpace(json, end + 1);
+        if (after >= json.length || json[after] != ',') return null;
+        return new String(json, start, end - start, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static int skipSpace(byte[] json, int i) {
+        while (i < json.length && (json[i] == ' ' || json[i] == '\n' || json[i] == '\r' || json[i] == '\t')) i++;
+        return i;
     }
 
     /** How many bytes the object's closing brace takes at the end of {@code json}, with the line break before it. */

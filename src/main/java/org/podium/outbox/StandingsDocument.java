@@ -1,9 +1,12 @@
 package org.podium.outbox;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.podium.championship.SeasonStandings;
 import org.podium.championship.StandingsTable;
 import org.podium.support.Json;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * One standings table of a season as a document ({@code "schema": "podium.standings/1"}), written to
@@ -19,24 +22,28 @@ public final class StandingsDocument {
         return "standings/" + s.series() + "/" + s.season() + "/" + t.id() + ".json";
     }
 
-    public static ObjectNode json(SeasonStandings s, StandingsTable t) {
-        ObjectNode doc = Json.object();
+    /**
+     * The document's bytes as {@link Json} writes them. The records are written as they are, field by
+     * field, with no tree between them and the bytes (a tree of every row cost more than the standings).
+     */
+    public static byte[] json(SeasonStandings s, StandingsTable t) {
+        Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schema", SCHEMA);
         doc.put("series", s.series());
         doc.put("season", s.season());
         doc.put("table", t.id());
-        doc.put("ranks", t.ranks().name().toLowerCase());
-        doc.put("scope", t.scope().name().toLowerCase());
+        doc.put("ranks", t.ranks().name().toLowerCase(Locale.ROOT));
+        doc.put("scope", t.scope().name().toLowerCase(Locale.ROOT));
         doc.put("scopeValue", t.scopeValue());
-        if (t.teamScoring() != null) doc.put("teamScoring", t.teamScoring().name().toLowerCase().replace('_', '-'));
-        doc.put("status", t.status().name().toLowerCase());
-        doc.set("roundsComplete", Json.MAPPER.valueToTree(s.roundsComplete()));
-        doc.set("roundsToRun", Json.MAPPER.valueToTree(s.roundsToRun()));
+        if (t.teamScoring() != null) doc.put("teamScoring", t.teamScoring().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        doc.put("status", t.status().name().toLowerCase(Locale.ROOT));
+        doc.put("roundsComplete", s.roundsComplete());
+        doc.put("roundsToRun", s.roundsToRun());
         doc.put("maxSeasonPoints", t.maxSeasonPoints());
         doc.put("maxRemainingPoints", t.maxRemainingPoints());
-        doc.set("rows", Json.MAPPER.valueToTree(t.rows()));
-        doc.set("inputs", Json.MAPPER.valueToTree(s.inputs()));
-        if (!s.warnings().isEmpty()) doc.set("warnings", Json.MAPPER.valueToTree(s.warnings()));
-        return doc;
+        doc.put("rows", t.rows());
+        doc.put("inputs", s.inputs());
+        if (!s.warnings().isEmpty()) doc.put("warnings", s.warnings());
+        return Json.bytes(doc);
     }
 }

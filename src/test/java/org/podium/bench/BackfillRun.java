@@ -57,6 +57,7 @@ public final class BackfillRun {
         try (RunningPodium podium = RunningPodium.start(home, Map.of())) {
             IngestStats stats = podium.bean("ingestStats", IngestStats.class);
             Path outbox = podium.home().outbox();
+            Map<String, Long> threads0 = Measure.threadCpuMs();
             long t0 = System.nanoTime();
             Measure.drop(home.resolve("staging"), podium.home().inbox());
             long ingested = 0;
@@ -71,13 +72,14 @@ public final class BackfillRun {
                 Thread.sleep(50);
             }
             long t1 = System.nanoTime();
+            String threads = Measure.threadCpuDelta(threads0, Measure.threadCpuMs());
             if (ingested == 0) ingested = t1;
             double seconds = (t1 - t0) / 1e9;
             long totalRecomputes = recomputes.counts().values().stream().mapToLong(Long::longValue).sum();
             return Map.of("seconds", seconds, "filesPerSecond", files / seconds,
                     "ingestSeconds", (ingested - t0) / 1e9, "rejected", stats.rejectedCount(),
                     "duplicates", stats.duplicateCount(), "seasons", recomputes.counts().size(),
-                    "recomputes", totalRecomputes);
+                    "recomputes", totalRecomputes, "threadCpuMs", threads);
         }
     }
 
@@ -116,6 +118,7 @@ public final class BackfillRun {
                 }
             });
             camel.start();
+            Map<String, Long> threads0 = Measure.threadCpuMs();
             long t0 = System.nanoTime();
             Measure.drop(home.resolve("staging"), inbox);
             long deadline = t0 + Duration.ofMinutes(30).toNanos();
@@ -125,8 +128,9 @@ public final class BackfillRun {
                 Thread.sleep(20);
             }
             long t1 = System.nanoTime();
+            String threads = Measure.threadCpuDelta(threads0, Measure.threadCpuMs());
             double seconds = (t1 - t0) / 1e9;
-            return Map.of("seconds", seconds, "filesPerSecond", files / seconds, "readLock", params.get("readLock"),
+            return Map.of("seconds", seconds, "filesPerSecond", files / seconds, "threadCpuMs", threads, "readLock", params.get("readLock"),
                     "readLockMinAge", params.get("readLockMinAge"), "lockRepository", locks.getClass().getSimpleName());
         }
     }

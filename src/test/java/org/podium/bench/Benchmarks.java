@@ -274,6 +274,9 @@ public final class Benchmarks {
                 podium.get("seconds"), podium.get("filesPerSecond"), podium.get("ingestSeconds"), podium.get("cpuMsPerFile"),
                 podium.get("rejected"), podium.get("seasons"), podium.get("recomputes"), podium.get("heapPeakMb"),
                 podium.get("maxHeapMb"), podium.get("vmHwmMb"));
+        // the CPU of the window from drop to done, by thread: compilers and GC are the JVM's own cost of the run
+        System.out.printf(Locale.ROOT, "CPU ms from drop to done, by thread (live threads): minimal route %s; Podium %s%n",
+                floor.get("threadCpuMs"), podium.get("threadCpuMs"));
         double ratio = Double.parseDouble(podium.get("filesPerSecond")) / Double.parseDouble(floor.get("filesPerSecond"));
         double cpuRatio = Double.parseDouble(floor.get("cpuMsPerFile")) / Double.parseDouble(podium.get("cpuMsPerFile"));
         System.out.printf(Locale.ROOT, "Podium / minimal route: %.0f %% of its files/s; %.0f %% by CPU time per file "

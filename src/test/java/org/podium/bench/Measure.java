@@ -53,6 +53,67 @@ final class Measure {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
+    /**
+     * CPU time (user + system, in ms) of this process's live threads, summed by kind of thread: the JIT
+     * compilers, the garbage collector, and the rest by name with digits dropped ({@code Camel thread #3}
+     * and {@code Camel thread #4} count together). Read from {@code /proc/self/task}; empty elsewhere.
+     * Threads that ended are not counted.
+     */
+    static Map<String, Long> threadCpuMs() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        long tick = 10; // USER_HZ is 100 on Linux: a tick is 10 ms
+        // The JVM's own threads (compilers, GC) from /proc; Java threads by their full names below.
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String kind = threadKind(name);
+                    if (kind == null) continue;
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.merge(kind, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * tick, Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while it was read
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t == null) continue;
+            long ns = mx.getThreadCpuTime(t.getThreadId());
+            if (ns > 0) out.merge(javaThreadKind(t.getThreadName()), ns / 1_000_000, Long::sum);
+        }
+        return out;
+    }
+
+    /** The kind of a JVM thread, null for a Java thread (counted by its full name). */
+    static String threadKind(String name) {
+        if (name.startsWith("C2 Compiler") || name.startsWith("C1 Compiler")) return name.substring(0, 2) + " compiler";
+        if (name.startsWith("GC ") || name.startsWith("G1 ")) return "GC";
+        if (name.equals("VM Thread") || name.equals("Sweeper thread") || name.startsWith("VM Periodic")) return "VM";
+        return null;
+    }
+
+    /** {@code Camel (camel-1) thread #3 - file:///tmp/x/inbox?…} → {@code file:inbox}; digits of pools dropped. */
+    static String javaThreadKind(String name) {
+        String n = name.replaceFirst("^Camel \\(.*?\\) thread #\\d+ - ", "");
+        n = n.replaceAll("^([a-z]+):(//)?/?(?:[^?]*/)?([^/?]*).*$", "$1:$3");
+        return n.replaceAll("[0-9]+", "#").strip();
+    }
+
+
+    /** What each kind of thread used between two readings, the largest first, in ms. */
+    static String threadCpuDelta(Map<String, Long> before, Map<String, Long> after) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getKey().replace(' ', '_') + ":" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
+
     /** Samples heap use: the highest used heap seen, in MB. */
     static final class HeapPeak {
         private final AtomicLong peak = new AtomicLong();

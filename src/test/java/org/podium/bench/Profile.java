@@ -39,6 +39,7 @@ final class Profile {
               <event name="jdk.JavaMonitorEnter"><setting name="enabled">true</setting><setting name="stackTrace">true</setting><setting name="threshold">1 ms</setting></event>
               <event name="jdk.ThreadPark"><setting name="enabled">true</setting><setting name="stackTrace">true</setting><setting name="threshold">1 ms</setting></event>
               <event name="jdk.GarbageCollection"><setting name="enabled">true</setting><setting name="threshold">0 ms</setting></event>
+              <event name="jdk.Compilation"><setting name="enabled">true</setting><setting name="threshold">0 ms</setting></event>
             </configuration>
             """;
 
@@ -63,6 +64,10 @@ final class Profile {
         Map<String, long[]> waitsByPlace = new HashMap<>();
         long samples = 0;
         long gcNanos = 0;
+        // JIT compilations by the library of the compiled method, and the single most expensive ones
+        Map<String, long[]> compiledByLibrary = new HashMap<>();
+        Map<String, long[]> compiledMethods = new HashMap<>();
+        long[] compiled = new long[2];
         try (RecordingFile in = new RecordingFile(jfr)) {
             while (in.hasMoreEvents()) {
                 RecordedEvent e = in.readEvent();
@@ -85,6 +90,20 @@ final class Profile {
                         podiumSelf.merge(nearest == null ? "(no Podium frame: Camel, JDK, H2 threads)" : nearest, 1, Integer::sum);
                     }
                     case "jdk.GarbageCollection" -> gcNanos += e.getDuration("sumOfPauses").toNanos();
+                    case "jdk.Compilation" -> {
+                        RecordedMethod m = e.getValue("method");
+                        if (m == null) continue;
+                        String method = m.getType().getName() + "." + m.getName() + " (tier " + e.getInt("compileLevel") + ")";
+                        long d = e.getDuration().toNanos();
+                        compiled[0]++;
+                        compiled[1] += d;
+                        long[] l = compiledByLibrary.computeIfAbsent(library(m.getType().getName()), x -> new long[2]);
+                        l[0]++;
+                        l[1] += d;
+                        long[] one = compiledMethods.computeIfAbsent(method, x -> new long[2]);
+                        one[0]++;
+                        one[1] += d;
+                    }
                     default -> {
                         RecordedStackTrace st = e.getStackTrace();
                         String place = null;
@@ -120,6 +139,14 @@ final class Profile {
         waitsByKind.forEach((k, v) -> out.add(String.format(Locale.ROOT, "  %-22s %,7d events %9.2f s", k, v[0], v[1] / 1e9)));
         waitsByPlace.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(top)
                 .forEach(en -> out.add(String.format(Locale.ROOT, "    %9.2f s %,7d × %s", en.getValue()[1] / 1e9, en.getValue()[0], en.getKey())));
+        if (compiled[0] > 0) {
+            out.add(String.format(Locale.ROOT, "JIT compilations: %,d, %.1f s of compiler time; by the library compiled:", compiled[0], compiled[1] / 1e9));
+            compiledByLibrary.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(top)
+                    .forEach(en -> out.add(String.format(Locale.ROOT, "    %9.2f s %,7d × %s", en.getValue()[1] / 1e9, en.getValue()[0], en.getKey())));
+            out.add("  the longest compiled methods:");
+            compiledMethods.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(top)
+                    .forEach(en -> out.add(String.format(Locale.ROOT, "    %9.3f s %,7d × %s", en.getValue()[1] / 1e9, en.getValue()[0], en.getKey())));
+        }
         out.forEach(System.out::println);
         return out;
     }
@@ -128,6 +155,15 @@ final class Profile {
         return counts.entrySet().stream().sorted((a, b) -> Integer.compare(b.getValue(), a.getValue())).limit(top)
                 .map(en -> String.format(Locale.ROOT, "  %5.1f %% %,7d  %s", 100.0 * en.getValue() / Math.max(1, total), en.getValue(), en.getKey()))
                 .toList();
+    }
+
+    /** {@code org.h2.mvstore.MVMap} → {@code org.h2}; {@code java.util.HashMap} → {@code java.util}; Podium by package. */
+    static String library(String type) {
+        String[] p = type.split("\\.");
+        if (p.length < 3) return type;
+        if (p[0].equals("org") && p[1].equals("podium")) return p[0] + "." + p[1] + "." + p[2];
+        if (p[0].equals("org") && p[1].equals("apache")) return String.join(".", p[0], p[1], p[2], p.length > 4 ? p[3] : "");
+        return p[0] + "." + p[1];
     }
 
     private static String name(RecordedFrame f) {

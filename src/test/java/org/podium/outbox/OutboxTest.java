@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The outbox's batches: files in place and recorded together, versions, the index, and the bytes of a file. */
 class OutboxTest {
@@ -141,6 +142,29 @@ class OutboxTest {
         assertThat(read.fieldNames().next()).isEqualTo("schema");
         assertThat(read.path("version").asInt()).isEqualTo(2);
         assertThat(read.path("series").asText()).isEqualTo("alms");
+    }
+
+    @Test
+    void aDocumentWrittenOutGetsTheSameBytesAsItsTree() {
+        Instant at = Instant.parse("2024-02-04T18:05:00Z");
+        ObjectNode doc = standings(50);
+        byte[] content = Json.bytes(doc);
+        assertThat(Outbox.leadingSchema(content)).isEqualTo("podium.standings/1");
+        assertThat(new String(Outbox.versioned(content, at, 7), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(new String(Outbox.versioned(doc, content, at, 7), java.nio.charset.StandardCharsets.UTF_8));
+
+        // bytes that do not begin with a plain schema field are refused, not written without a version
+        ObjectNode late = Json.object();
+        late.put("series", "alms");
+        late.put("schema", "podium.session-result/1");
+        assertThat(Outbox.leadingSchema(Json.bytes(late))).isNull();
+        assertThatThrownBy(() -> Outbox.versioned(Json.bytes(late), at, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Outbox.leadingSchema("{\"schema\" : \"a\\\"b\", \"x\" : 1}".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isNull();
+        assertThat(Outbox.leadingSchema("{\"schema\":\"alone\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isNull();
+        assertThat(outbox.publish("standings/alms/2023-24/bytes.json", "standings", content)).isTrue();
+        assertThat(outbox.publish("standings/alms/2023-24/bytes.json", "standings", content)).isFalse();
+        assertThatThrownBy(() -> outbox.publish("standings/alms/2023-24/late.json", "standings", Json.bytes(late)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schema");
     }
 
     private static JsonNode readTree(byte[] bytes) {
