@@ -100,6 +100,18 @@ public final class CalendarCheck {
     }
 
     private static String fold(String s) {
+        String known = FOLDED.get(s);
+        if (known != null) return known;
+        String folded = foldNow(s);
+        if (FOLDED.size() >= 1_000) FOLDED.clear();
+        FOLDED.put(s, folded);
+        return folded;
+    }
+
+    // Every file is checked against its round's event name: the few names of a calendar are folded once.
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> FOLDED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String foldNow(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
                 .replaceAll("[^\\p{L}\\p{N}]", "");
     }

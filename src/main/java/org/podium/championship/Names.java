@@ -17,6 +17,19 @@ public final class Names {
      */
     public static String fold(String s) {
         if (s == null) return "";
+        // Every table of every season folds the same few hundred names again: each is folded once.
+        String known = FOLDED.get(s);
+        if (known != null) return known;
+        String folded = foldNow(s);
+        if (FOLDED.size() >= FOLDED_MAX) FOLDED.clear();
+        FOLDED.put(s, folded);
+        return folded;
+    }
+
+    private static final int FOLDED_MAX = 20_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> FOLDED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String foldNow(String s) {
         if (ascii(s)) return collapse(s.toLowerCase(Locale.ROOT));
         String lower = s.toLowerCase(Locale.ROOT)
                 // letters that canonical decomposition leaves whole

@@ -65,10 +65,12 @@ public final class Classifier {
         Instant from = clock.instant();
         List<SeasonStandings> computed = new ArrayList<>();
         Map<SeasonRef, List<LoadedSession>> loaded = new LinkedHashMap<>();
+        // Read before the documents, once for every season of the batch: a document saved in between
+        // makes the next check recompute.
+        Map<SeasonRef, Instant> seasonStamps = store.seasonStamps();
         for (SeasonRef season : changed) {
             Optional<SeriesRules> rules = rules(season);
-            // Read before the documents: a document saved in between makes the next check recompute.
-            Instant stamp = rules.isPresent() ? store.seasonStamps().get(season) : null;
+            Instant stamp = rules.isPresent() ? seasonStamps.get(season) : null;
             List<LoadedSession> sessions = load(season);
             // Every changed season's results are published, standings or not.
             loaded.put(season, sessions);

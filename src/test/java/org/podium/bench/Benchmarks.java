@@ -332,7 +332,7 @@ public final class Benchmarks {
         Path home = WORK.resolve("recompute").toAbsolutePath();
         Measure.deleteTree(home);
         try {
-            List<Map<String, String>> results = child(home, List.of("-Xmx512m"), RecomputeRun.class.getName(),
+            List<Map<String, String>> results = child(home, List.of("-Xmx512m", "-Dbench.scales=" + System.getProperty("bench.scales", "1,10,100")), RecomputeRun.class.getName(),
                     home.toString(), String.valueOf(drops));
             SUMMARY.add("Recompute after a change (stored sessions → standings, then republish; one season, GTWC Europe rules):");
             SUMMARY.add("");

@@ -60,6 +60,9 @@ final class Profile {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> podiumInclusive = new HashMap<>();
         Map<String, Integer> podiumSelf = new HashMap<>();
+        // the same, per thread (the ingest route's and the recompute's are the ones that matter)
+        Map<String, Map<String, Integer>> byThread = new HashMap<>();
+        Map<String, Integer> threadSamples = new HashMap<>();
         Map<String, long[]> waitsByKind = new LinkedHashMap<>();
         Map<String, long[]> waitsByPlace = new HashMap<>();
         long samples = 0;
@@ -88,6 +91,11 @@ final class Profile {
                             if (seen.add(n)) podiumInclusive.merge(n, 1, Integer::sum);
                         }
                         podiumSelf.merge(nearest == null ? "(no Podium frame: Camel, JDK, H2 threads)" : nearest, 1, Integer::sum);
+                        jdk.jfr.consumer.RecordedThread thread = e.getThread("sampledThread");
+                        String threadName = Measure.javaThreadKind(thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName());
+                        threadSamples.merge(threadName, 1, Integer::sum);
+                        Map<String, Integer> mine = byThread.computeIfAbsent(threadName, x -> new HashMap<>());
+                        seen.forEach(n -> mine.merge(n, 1, Integer::sum));
                     }
                     case "jdk.GarbageCollection" -> gcNanos += e.getDuration("sumOfPauses").toNanos();
                     case "jdk.Compilation" -> {
@@ -135,6 +143,10 @@ final class Profile {
         topCounts(podiumInclusive, samples, top).forEach(out::add);
         out.add("Samples by the Podium method nearest the top of the stack (its own work and the libraries it calls):");
         topCounts(podiumSelf, samples, top).forEach(out::add);
+        threadSamples.entrySet().stream().sorted((a, b) -> Integer.compare(b.getValue(), a.getValue())).limit(2).forEach(t -> {
+            out.add(String.format(Locale.ROOT, "Thread %s (%,d samples): top Podium methods, inclusive:", t.getKey(), t.getValue()));
+            topCounts(byThread.get(t.getKey()), t.getValue(), 15).forEach(out::add);
+        });
         out.add("Waits inside Podium's work (wall-clock; fsync = jdk.FileForce, all; file reads and writes, monitors, parking over 1 ms):");
         waitsByKind.forEach((k, v) -> out.add(String.format(Locale.ROOT, "  %-22s %,7d events %9.2f s", k, v[0], v[1] / 1e9)));
         waitsByPlace.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(top)

@@ -35,7 +35,9 @@ import java.util.Map;
  */
 public final class RecomputeRun {
 
-    static final int[] SCALES = {1, 10, 100};
+    /** The season sizes, as multiples of the base season ({@code -Dbench.scales}, default 1,10,100). */
+    static final int[] SCALES = java.util.Arrays.stream(System.getProperty("bench.scales", "1,10,100").split(","))
+            .map(String::strip).mapToInt(Integer::parseInt).toArray();
     static final String NOTICE_SERIES = "notice-json-01";
     /** New sessions dropped one at a time to see which seasons they recompute. */
     static final int SCOPE_DROPS = 12;
@@ -81,7 +83,16 @@ public final class RecomputeRun {
                 Thread.sleep(5);
             }
             latencies.add((System.nanoTime() - t0) / 1e6);
+            // in the log beside Podium's own lines, to see where each drop's time went
+            System.err.printf(Locale.ROOT, "bench: notice drop %d written at %s, notice after %.0f ms%n", i,
+                    java.time.Instant.now().minusNanos(System.nanoTime() - t0), latencies.get(latencies.size() - 1));
+            long noticed = System.nanoTime();
             podium.awaitIdle(Duration.ofMinutes(1));
+            // The same file name dropped again within the inbox lock's release delay waits for the lock
+            // (podium.inbox.lock-release-delay, by design): each drop here stands for a new amendment.
+            long release = Long.parseLong(Measure.settings().getProperty("podium.inbox.lock-release-delay").strip());
+            long left = release + 50 - (System.nanoTime() - noticed) / 1_000_000;
+            if (left > 0) Thread.sleep(left);
             before = noticeCount(notices);
         }
         System.out.printf(Locale.ROOT, "RESULT kind=notice drops=%d p50Ms=%.0f p99Ms=%.0f maxMs=%.0f notices=%d%n", drops,
