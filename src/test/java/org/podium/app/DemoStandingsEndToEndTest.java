@@ -142,6 +142,30 @@ class DemoStandingsEndToEndTest {
     }
 
     @Test
+    void everyStandingsTableIsWrittenAsJacksonWritesItsRecords() throws IOException {
+        // the demo's seasons, computed again from its store: every table, with its cups, teams,
+        // adjustments and tie-breaks, written by hand and through the records' serialization
+        var catalog = org.podium.championship.SeriesCatalog.load(home.resolve("config/series"));
+        int tables = 0;
+        try (var database = new org.podium.store.Database(database(db), "sa", "", 2)) {
+            var store = new org.podium.store.ResultStore(database.dataSource(), java.time.Clock.systemUTC());
+            for (var season : store.seasons()) {
+                var rules = catalog.get(season.series()).orElseThrow();
+                var standings = org.podium.championship.StandingsCalculator.compute(rules, season.season(),
+                        store.currentSessions(season),
+                        org.podium.championship.Adjustments.load(home.resolve("config/adjustments"), season.series(), season.season()));
+                for (var table : standings.tables()) {
+                    assertThat(new String(org.podium.outbox.StandingsDocument.json(standings, table), StandardCharsets.UTF_8))
+                            .as(season + " " + table.id())
+                            .isEqualTo(new String(org.podium.outbox.StandingsDocument.viaRecords(standings, table), StandardCharsets.UTF_8));
+                    tables++;
+                }
+            }
+        }
+        assertThat(tables).isGreaterThan(20);
+    }
+
+    @Test
     void standingsOfAllThreeSeriesArePublished() {
         List<String> standings = TestHome.files(home.resolve("outbox/standings"));
         assertThat(standings).contains("alms/2023-24/drivers-gt.json", "alms/2023-24/teams-lmp2.json",

@@ -308,6 +308,9 @@ public final class Benchmarks {
         }
         try {
             List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
+            // -Dbench.podium.jvm="-Dpodium.x=y …": options of the Podium JVM only, to try a setting against the defaults
+            String extra = System.getProperty("bench.podium.jvm", "").strip();
+            if (mode.equals("podium") && !extra.isEmpty()) jvm.addAll(List.of(extra.split("\\s+")));
             Path jfr = WORK.resolve("profile-" + shape + "-" + spec.fileCount() + ".jfr").toAbsolutePath();
             boolean recording = profile && mode.equals("podium");
             if (recording) jvm.addAll(Profile.jvmOptions(jfr));
