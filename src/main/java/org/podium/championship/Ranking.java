@@ -43,7 +43,10 @@ public final class Ranking {
 
     /** Ranks every item given, best first. */
     public static <T> List<Place<T>> rank(List<T> items, Order<T> order) {
-        List<T> ranked = items.stream().sorted(order.byScore().thenComparing(order.byName())).toList();
+        // Plain loops and List.sort, no streams: ranking runs for every table after every round, and a
+        // compact method is compiled sooner and cheaper by the JIT.
+        List<T> ranked = new ArrayList<>(items);
+        ranked.sort(order.byScore().thenComparing(order.byName()));
         List<List<T>> tiers = new ArrayList<>();
         for (int i = 0; i < ranked.size(); ) {
             int j = i;
@@ -87,9 +90,14 @@ public final class Ranking {
 
     private static <T> List<List<T>> resolve(List<T> group, Order<T> order, int step) {
         if (group.size() == 1) return List.of(group);
-        if (step == order.tieBreaks().size()) return List.of(group.stream().sorted(order.byName()).toList());
+        if (step == order.tieBreaks().size()) {
+            List<T> byName = new ArrayList<>(group);
+            byName.sort(order.byName());
+            return List.of(byName);
+        }
         TieStep<T> tb = order.tieBreaks().get(step);
-        List<T> sorted = group.stream().sorted((a, b) -> tb.compare(b, a)).toList();
+        List<T> sorted = new ArrayList<>(group);
+        sorted.sort((a, b) -> tb.compare(b, a));
         List<List<T>> out = new ArrayList<>();
         for (int i = 0; i < sorted.size(); ) {
             int j = i;
@@ -118,10 +126,12 @@ public final class Ranking {
         }).toList();
         Order<Item> order = new Order<>(Comparator.comparingLong(Item::pointsKey).reversed(),
                 (a, b) -> a.pointsKey() == b.pointsKey(), BY_NAME, steps, sharedText(tieBreaks));
-        List<Place<Item>> out = new ArrayList<>(rank(items.stream().filter(i -> !i.excluded()).toList(), order));
-        items.stream().filter(Item::excluded)
-                .sorted(Comparator.comparingLong(Item::pointsKey).reversed().thenComparing(BY_NAME))
-                .forEach(i -> out.add(new Place<>(i, null, false, null)));
+        List<Item> ranked = new ArrayList<>(items.size());
+        List<Item> excluded = new ArrayList<>();
+        for (Item i : items) (i.excluded() ? excluded : ranked).add(i);
+        List<Place<Item>> out = new ArrayList<>(rank(ranked, order));
+        excluded.sort(Comparator.comparingLong(Item::pointsKey).reversed().thenComparing(BY_NAME));
+        for (Item i : excluded) out.add(new Place<>(i, null, false, null));
         return out;
     }
 
