@@ -40,6 +40,8 @@ final class Profile {
               <event name="jdk.ThreadPark"><setting name="enabled">true</setting><setting name="stackTrace">true</setting><setting name="threshold">1 ms</setting></event>
               <event name="jdk.GarbageCollection"><setting name="enabled">true</setting><setting name="threshold">0 ms</setting></event>
               <event name="jdk.Compilation"><setting name="enabled">true</setting><setting name="threshold">0 ms</setting></event>
+              <event name="jdk.Deoptimization"><setting name="enabled">true</setting><setting name="stackTrace">false</setting></event>
+              <event name="jdk.ClassDefine"><setting name="enabled">true</setting><setting name="stackTrace">false</setting></event>
             </configuration>
             """;
 
@@ -71,6 +73,9 @@ final class Profile {
         Map<String, long[]> compiledByLibrary = new HashMap<>();
         Map<String, long[]> compiledMethods = new HashMap<>();
         long[] compiled = new long[2];
+        // what sent compiled code back to the interpreter (each is compiled again), and classes defined while running
+        Map<String, Integer> deopts = new HashMap<>();
+        Map<String, Integer> defined = new HashMap<>();
         try (RecordingFile in = new RecordingFile(jfr)) {
             while (in.hasMoreEvents()) {
                 RecordedEvent e = in.readEvent();
@@ -98,6 +103,16 @@ final class Profile {
                         seen.forEach(n -> mine.merge(n, 1, Integer::sum));
                     }
                     case "jdk.GarbageCollection" -> gcNanos += e.getDuration("sumOfPauses").toNanos();
+                    case "jdk.Deoptimization" -> {
+                        RecordedMethod m = e.getValue("method");
+                        String where = m == null ? "?" : m.getType().getName() + "." + m.getName();
+                        deopts.merge(e.getString("reason") + " " + e.getString("action") + " in " + where, 1, Integer::sum);
+                    }
+                    case "jdk.ClassDefine" -> {
+                        jdk.jfr.consumer.RecordedClass c = e.getValue("definedClass");
+                        String n = c == null ? "?" : c.getName().replaceAll("[0-9]+", "#").replaceAll("0x[0-9a-f#]+", "#");
+                        defined.merge(n.length() > 90 ? n.substring(0, 90) : n, 1, Integer::sum);
+                    }
                     case "jdk.Compilation" -> {
                         RecordedMethod m = e.getValue("method");
                         if (m == null) continue;
@@ -158,6 +173,16 @@ final class Profile {
             out.add("  the longest compiled methods:");
             compiledMethods.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(top)
                     .forEach(en -> out.add(String.format(Locale.ROOT, "    %9.3f s %,7d × %s", en.getValue()[1] / 1e9, en.getValue()[0], en.getKey())));
+        }
+        int deoptCount = deopts.values().stream().mapToInt(Integer::intValue).sum();
+        if (deoptCount > 0) {
+            out.add(String.format(Locale.ROOT, "Deoptimizations: %,d; the most frequent (reason, action, method):", deoptCount));
+            topCounts(deopts, deoptCount, top).forEach(out::add);
+        }
+        int definedCount = defined.values().stream().mapToInt(Integer::intValue).sum();
+        if (definedCount > 0) {
+            out.add(String.format(Locale.ROOT, "Classes defined during the recording: %,d; the most frequent names:", definedCount));
+            topCounts(defined, definedCount, 10).forEach(out::add);
         }
         out.forEach(System.out::println);
         return out;
