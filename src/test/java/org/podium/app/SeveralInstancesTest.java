@@ -113,7 +113,12 @@ class SeveralInstancesTest {
             int takenWhenFirstKilled = -1;
             for (int round = 0; round < ROUNDS; round++) {
                 // an instance killed in the round before is up again (soak), so that this round's kill finds it at work
-                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(cluster::allRunning);
+                try {
+                    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(cluster::allRunning);
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    throw new AssertionError("round " + round + ": not every instance reported running within 2 minutes\n"
+                            + cluster.describe(), e);
+                }
                 if (round == 0) drops.demoSeason();
                 drops.newDocuments(round);
                 drops.copies(round);
@@ -410,6 +415,20 @@ class SeveralInstancesTest {
         List<Path> logs() { return List.copyOf(logs); }
 
         private Path current(int n) { return dir.resolve("instance-" + n + "." + (runs[n] - 1) + ".log"); }
+
+        /** Each instance: whether its process is alive, and the end of its current log (what it was doing). */
+        String describe() {
+            StringBuilder b = new StringBuilder();
+            for (int n = 0; n < 3; n++) {
+                Process p = live[n];
+                b.append("instance ").append(n).append(": ")
+                        .append(p == null ? "not started" : p.isAlive() ? "alive" : "exited with " + p.exitValue())
+                        .append(", ").append(current(n).getFileName()).append(" ends with:\n");
+                List<String> lines = read(current(n)).lines().toList();
+                lines.subList(Math.max(0, lines.size() - 15), lines.size()).forEach(l -> b.append("    ").append(l).append('\n'));
+            }
+            return b.toString();
+        }
     }
 
     /** Each trigger fire time with the number of instance logs that show it fired. */

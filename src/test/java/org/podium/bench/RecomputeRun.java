@@ -73,6 +73,7 @@ public final class RecomputeRun {
         SessionResult original = org.podium.feed.CanonicalJson.read(race.bytes());
         Path notices = podium.home().outbox().resolve("notices/bench-invitation");
         List<Double> latencies = new ArrayList<>();
+        org.podium.ingest.InboxLockRepository locks = podium.bean("inboxLocks", org.podium.ingest.InboxLockRepository.class);
         int before = noticeCount(notices);
         for (int i = 1; i <= drops; i++) {
             byte[] bytes = org.podium.feed.CanonicalJson.write(newWinner(original, i));
@@ -86,13 +87,15 @@ public final class RecomputeRun {
             // in the log beside Podium's own lines, to see where each drop's time went
             System.err.printf(Locale.ROOT, "bench: notice drop %d written at %s, notice after %.0f ms%n", i,
                     java.time.Instant.now().minusNanos(System.nanoTime() - t0), latencies.get(latencies.size() - 1));
-            long noticed = System.nanoTime();
             podium.awaitIdle(Duration.ofMinutes(1));
-            // The same file name dropped again within the inbox lock's release delay waits for the lock
-            // (podium.inbox.lock-release-delay, by design): each drop here stands for a new amendment.
-            long release = Long.parseLong(Measure.settings().getProperty("podium.inbox.lock-release-delay").strip());
-            long left = release + 50 - (System.nanoTime() - noticed) / 1_000_000;
-            if (left > 0) Thread.sleep(left);
+            // The same file name dropped again while the inbox still holds its lock waits for the lock's
+            // release (podium.inbox.lock-release-delay, by design): each drop here stands for a new
+            // amendment, dropped once the last one's lock is gone.
+            String name = race.path();    // the lock's key: the path under the inbox (the route's ${file:name})
+            while (locks.contains(name)) {
+                if (System.nanoTime() - t0 > 60e9) throw new IllegalStateException("drop " + i + ": inbox lock of " + name + " held for 60 s");
+                Thread.sleep(5);
+            }
             before = noticeCount(notices);
         }
         System.out.printf(Locale.ROOT, "RESULT kind=notice drops=%d p50Ms=%.0f p99Ms=%.0f maxMs=%.0f notices=%d%n", drops,
