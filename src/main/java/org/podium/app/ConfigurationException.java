@@ -19,7 +19,18 @@ final class ConfigurationException extends RuntimeException {
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String msg = root instanceof java.nio.file.FileSystemException f ? fileProblem(f)
+                : root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return new ConfigurationException(msg, e);
+    }
+
+    /** A file system error's message is the bare path: said with what went wrong with it. */
+    static String fileProblem(java.nio.file.FileSystemException f) {
+        String what = f instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : f instanceof java.nio.file.NotDirectoryException ? "not a folder"
+                : f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+        return (f.getFile() == null ? "" : f.getFile() + ": ") + what
+                + (f.getOtherFile() == null ? "" : " (with " + f.getOtherFile() + ")");
     }
 }

@@ -178,14 +178,33 @@ public final class AtomicFiles {
         if (!Files.isDirectory(root)) return 0;
         long before = System.currentTimeMillis() - olderThan.toMillis();
         int[] n = {0};
-        try (var files = Files.walk(root)) {
-            files.filter(p -> {
-                String name = p.getFileName().toString();
-                return name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(p);
-            }).forEach(p -> {
-                try {
-                    if (Files.getLastModifiedTime(p).toMillis() < before && Files.deleteIfExists(p)) n[0]++;
-                } catch (IOException ignored) { /* next sweep */ }
+        try {
+            // Other instances sharing the folder write and rename their temporaries meanwhile: a file or
+            // folder that is gone by the time it is looked at is passed over, not an error.
+            Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes a) {
+                    String name = p.getFileName().toString();
+                    if (a.isRegularFile() && name.startsWith(".") && name.endsWith(".tmp")
+                            && a.lastModifiedTime().toMillis() < before) {
+                        try {
+                            if (Files.deleteIfExists(p)) n[0]++;
+                        } catch (IOException ignored) { /* next sweep */ }
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                    if (e instanceof java.nio.file.NoSuchFileException && !p.equals(root)) return java.nio.file.FileVisitResult.CONTINUE;
+                    throw e;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    if (e == null || e instanceof java.nio.file.NoSuchFileException && !dir.equals(root)) return java.nio.file.FileVisitResult.CONTINUE;
+                    throw e;
+                }
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
