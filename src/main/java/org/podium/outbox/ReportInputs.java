@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * What the report is made of: the documents the outbox holds and the rejection reports beside the
@@ -210,14 +209,29 @@ public record ReportInputs(Path outbox, List<Season> seasons, List<Document> com
     /** Regular files under {@code dir} ending in {@code suffix}; hidden ones (temporaries) are not. */
     private static List<Path> files(Path dir, String suffix) {
         if (!Files.isDirectory(dir)) return List.of();
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(p -> {
-                String name = p.getFileName().toString();
-                return name.endsWith(suffix) && !name.startsWith(".");
-            }).sorted().toList();
+        List<Path> found = new java.util.ArrayList<>();
+        try {
+            // Publications (this instance's, or another's sharing the outbox) write and rename hidden
+            // temporaries meanwhile: one gone by the time it is looked at is passed over.
+            Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes a) {
+                    String name = p.getFileName().toString();
+                    if (a.isRegularFile() && name.endsWith(suffix) && !name.startsWith(".")) found.add(p);
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                    if (e instanceof java.nio.file.NoSuchFileException && !p.equals(dir)) return java.nio.file.FileVisitResult.CONTINUE;
+                    throw e;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }
+        found.sort(null);
+        return found;
     }
 
     /** A document that cannot be read is left out of the report, not allowed to stop it. */
