@@ -8,6 +8,7 @@ import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.BeanInject;
 import org.apache.camel.StartupListener;
+import org.apache.camel.spi.IdempotentRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.support.service.ServiceSupport;
@@ -75,15 +76,17 @@ public class PodiumConfiguration implements CamelConfiguration {
         return db;
     }
 
-    /** The inbox read lock, shared by every instance on the same store (see routes/2-ingest.yaml). */
+    /**
+     * The inbox read lock (see routes/2-ingest.yaml). A shared store keeps it in its lock table, which
+     * every instance on that store shares. An embedded store is this process's alone (H2 locks its file),
+     * so no other instance can share its inbox locks either: they are kept in memory, where taking and
+     * releasing one costs no commit, and a killed run leaves none behind.
+     */
     @BindToRegistry(value = "inboxLocks", lazy = true)
-    public InboxLockRepository inboxLocks(@BeanInject("database") Database db,
-                                          @PropertyInject("podium.inbox.lock-keep-alive") long keepAlive,
-                                          @PropertyInject("podium.inbox.lock-max-age") long maxAge) {
-        InboxLockRepository locks = new InboxLockRepository(db.dataSource(), "podium-inbox", keepAlive, maxAge);
-        // an embedded store is this process's alone: the locks in it were left by a run that was killed
-        locks.setClearOnStart(db.isExclusive());
-        return locks;
+    public IdempotentRepository inboxLocks(@BeanInject("database") Database db,
+                                           @PropertyInject("podium.inbox.lock-keep-alive") long keepAlive,
+                                           @PropertyInject("podium.inbox.lock-max-age") long maxAge) {
+        return InboxLockRepository.forStore(db, keepAlive, maxAge);
     }
 
     /** One recompute-and-publish at a time across instances. */
@@ -220,8 +223,10 @@ public class PodiumConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(value = "publisher", lazy = true)
-    public Publisher publisher(@BeanInject("outbox") Outbox outbox, @BeanInject("noticeDesk") NoticeDesk notices) {
-        return new Publisher(outbox, notices);
+    public Publisher publisher(@BeanInject("outbox") Outbox outbox, @BeanInject("noticeDesk") NoticeDesk notices,
+                               @BeanInject("seasonChanges") SeasonChanges changes,
+                               @PropertyInject("podium.outbox.index-max-delay") long indexMaxDelayMs) {
+        return new Publisher(outbox, notices).deferIndexWhile(() -> changes.pendingCount() > 0, indexMaxDelayMs);
     }
 
     /**
@@ -233,11 +238,14 @@ public class PodiumConfiguration implements CamelConfiguration {
                                      @PropertyInject("podium.inbox") String inbox, @BeanInject("clock") Clock clock,
                                      @BeanInject("feedStatus") FeedStatus feeds,
                                      @BeanInject("seasonChanges") SeasonChanges changes,
+                                     @BeanInject("inboxScan") org.podium.ingest.InboxScan inboxScan,
+                                     @BeanInject("publicationLock") PublicationLock publishing,
                                      @PropertyInject("podium.report.max-wait") long maxWaitMs) {
         ReportWriter writer = new ReportWriter(outbox, Path.of(inbox), clock, () -> reportFeeds(camelContext),
                 () -> reportDeliveries(camelContext))
-                // Seasons waiting to be recomputed: a backfill is under way and will publish again soon.
-                .deferWhile(() -> changes.pendingCount() > 0, maxWaitMs);
+                // Seasons waiting to be recomputed or being published, or files being taken from the inbox: a
+                // backfill is under way and will publish again soon.
+                .deferWhile(() -> changes.pendingCount() > 0 || publishing.publishing() || inboxScan.takingFiles(), maxWaitMs);
         feeds.onChanged(writer::stale);
         return writer;
     }

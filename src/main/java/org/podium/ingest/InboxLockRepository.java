@@ -1,6 +1,9 @@
 package org.podium.ingest;
 
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.podium.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,6 +11,7 @@ import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +42,6 @@ public final class InboxLockRepository extends JdbcMessageIdRepository {
     private final long maxAgeMillis;
     private final long keepAliveMillis;
     private ScheduledExecutorService keepAlive;
-    private boolean clearOnStart;
 
     public InboxLockRepository(DataSource dataSource, String processorName, long keepAliveMillis, long maxAgeMillis) {
         super(dataSource, processorName);
@@ -49,12 +52,6 @@ public final class InboxLockRepository extends JdbcMessageIdRepository {
         this.keepAliveMillis = keepAliveMillis;
         setCreateTableIfNotExists(false);   // created by the store's migrations, with room for long paths
     }
-
-    /**
-     * Whether every lock in the table is removed at start: only when no other process can use the store
-     * (an embedded database), so that files a killed run held are taken at once, not after the maximum age.
-     */
-    public void setClearOnStart(boolean clearOnStart) { this.clearOnStart = clearOnStart; }
 
     /** This instance's name in the lock table: a new one every time the application starts. */
     public String owner() { return owner; }
@@ -91,6 +88,16 @@ public final class InboxLockRepository extends JdbcMessageIdRepository {
         return n;
     }
 
+    /**
+     * The inbox lock for a store: its lock table when other instances may share the store; in memory for an
+     * embedded one, which is this process's alone (H2 locks its file), so that no other instance can share
+     * its locks either. There, taking and releasing a lock costs no commit, and a killed run leaves none.
+     */
+    public static IdempotentRepository forStore(Database db, long keepAliveMillis, long maxAgeMillis) {
+        if (db.isExclusive()) return MemoryIdempotentRepository.memoryIdempotentRepository(new ConcurrentHashMap<>());
+        return new InboxLockRepository(db.dataSource(), "podium-inbox", keepAliveMillis, maxAgeMillis);
+    }
+
     /** Clears this instance's locks only. */
     @Override
     protected int delete() {
@@ -104,10 +111,6 @@ public final class InboxLockRepository extends JdbcMessageIdRepository {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (clearOnStart) {
-            int left = jdbcTemplate.update(getClearString(), processorName);
-            if (left > 0) LOG.info("removed {} inbox lock(s) left by the last run, which was killed: their files are taken now", left);
-        }
         keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "podium-inbox-lock-keep-alive");
             t.setDaemon(true);

@@ -24,9 +24,25 @@ public final class Publisher {
     private final NoticeDesk notices;
     private final java.util.Map<String, String> publishedResults = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private java.util.function.BooleanSupplier backlog = () -> false;
+    private long maxIndexDelayNanos;
+    private long indexWrittenNanos = System.nanoTime();
+
     public Publisher(Outbox outbox, NoticeDesk notices) {
         this.outbox = outbox;
         this.notices = notices;
+    }
+
+    /**
+     * While {@code backlog} says more seasons wait to be published, a publication puts its files in place
+     * but leaves {@code index.json} as it is, for at most {@code maxDelayMillis} since it was last written:
+     * each rewrite lists every file of the outbox, and a backfill publishes many times a second. The
+     * publication that empties the backlog always writes it.
+     */
+    public Publisher deferIndexWhile(java.util.function.BooleanSupplier backlog, long maxDelayMillis) {
+        this.backlog = backlog;
+        this.maxIndexDelayNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(maxDelayMillis);
+        return this;
     }
 
     /** @return what was published, and how many files were written */
@@ -38,7 +54,12 @@ public final class Publisher {
             if (outbox.publish(CombinedDocument.path(cc), "combined", CombinedDocument.json(cc))) written++;
         }
         written += notices.publish(c.decisions()).size() * 2;
-        outbox.writeIndex();
+        if (System.nanoTime() - indexWrittenNanos < maxIndexDelayNanos && backlog.getAsBoolean()) {
+            outbox.flush();
+        } else {
+            outbox.writeIndex();
+            indexWrittenNanos = System.nanoTime();
+        }
         return new Publication(c.changed(), c.computedFrom(), written);
     }
 

@@ -72,7 +72,7 @@ public final class Recompute {
 
     /** After publishing: the seasons are clean unless a document arrived while they were computed. */
     public void published(Publication p) {
-        for (SeasonRef s : p.seasons()) store.markPublished(s, p.computedFrom());
+        store.markPublished(p.seasons(), p.computedFrom());
         Instant now = clock.instant();
         lastPublish.set(now);
         onPublished.accept(now, Duration.between(p.computedFrom(), now));

@@ -45,6 +45,9 @@ public final class PublicationLock {
         }
     }
 
+    /** Whether this instance is recomputing and publishing now. */
+    public boolean publishing() { return local.isLocked(); }
+
     public void release() {
         if (!local.isHeldByCurrentThread()) return;
         try {

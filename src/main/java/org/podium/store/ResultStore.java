@@ -272,16 +272,36 @@ public final class ResultStore {
      * {@code computedFrom} (a document saved meanwhile keeps it dirty).
      */
     public void markPublished(SeasonRef season, Instant computedFrom) {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE season_state SET dirty = FALSE, published_at = ? "
-                     + "WHERE series = ? AND season = ? AND changed_at <= ?")) {
-            ps.setTimestamp(1, Timestamp.from(clock.instant()));
-            ps.setString(2, season.series());
-            ps.setString(3, season.season());
-            ps.setTimestamp(4, Timestamp.from(computedFrom));
-            ps.executeUpdate();
+        markPublished(List.of(season), computedFrom);
+    }
+
+    /**
+     * Marks seasons published, in one transaction (each commit of an embedded store writes its changed pages):
+     * clean unless a document arrived after {@code computedFrom}.
+     */
+    public void markPublished(List<SeasonRef> seasons, Instant computedFrom) {
+        if (seasons.isEmpty()) return;
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE season_state SET dirty = FALSE, published_at = ? "
+                    + "WHERE series = ? AND season = ? AND changed_at <= ?")) {
+                Timestamp now = Timestamp.from(clock.instant());
+                Timestamp from = Timestamp.from(computedFrom);
+                for (SeasonRef season : seasons) {
+                    ps.setTimestamp(1, now);
+                    ps.setString(2, season.series());
+                    ps.setString(3, season.season());
+                    ps.setTimestamp(4, from);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
-            throw new StoreException("cannot mark " + season + " published: " + e.getMessage(), e);
+            throw new StoreException("cannot mark " + seasons + " published: " + e.getMessage(), e);
         }
     }
 

@@ -18,6 +18,7 @@ import org.podium.feed.FeedReader;
 import org.podium.recompute.SeasonChanges;
 import org.podium.ingest.InboxFilter;
 import org.podium.ingest.InboxLockRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.podium.ingest.InboxScan;
 import org.podium.ingest.IngestStats;
 import org.podium.ingest.Ingestion;
@@ -198,9 +199,12 @@ class SharedInboxTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aFilesLockOutlivesItsMoveByTheReleaseDelayThenGoes(String kind, @TempDir Path dir) throws Exception {
-        try (TestHome home = new TestHome(dir, kind).with("podium.inbox.lock-release-delay", Long.toString(RELEASE_DELAY_MS)).start()) {
+        TestHome shared = new TestHome(dir, kind).with("podium.inbox.lock-release-delay", Long.toString(RELEASE_DELAY_MS));
+        // H2 shared between processes (its automatic server mode): an embedded store keeps its locks in memory
+        if (kind.equals("h2")) shared.with("podium.db.url", "jdbc:h2:file:" + dir.resolve("db/shared") + ";AUTO_SERVER=TRUE");
+        try (TestHome home = shared.start()) {
             DataSource store = home.bean("database", Database.class).dataSource();
-            InboxLockRepository locks = home.bean("inboxLocks", InboxLockRepository.class);
+            InboxLockRepository locks = (InboxLockRepository) home.bean("inboxLocks", org.apache.camel.spi.IdempotentRepository.class);
             // another instance on the same store, as a second `run` would have
             InboxLockRepository other = new InboxLockRepository(store, "podium-inbox", 1_000, 30_000);
             other.start();
@@ -225,6 +229,22 @@ class SharedInboxTest {
             } finally {
                 other.stop();
             }
+        }
+    }
+
+    /**
+     * An embedded store is this process's alone, so its inbox locks are kept in memory: a file is taken,
+     * stored and moved without a row in the lock table.
+     */
+    @Test
+    void anEmbeddedStoreKeepsItsInboxLocksInMemory(@TempDir Path dir) throws Exception {
+        try (TestHome home = new TestHome(dir, "h2").start()) {
+            assertThat(home.bean("inboxLocks", Object.class)).isInstanceOf(MemoryIdempotentRepository.class);
+            Database store = home.bean("database", Database.class);
+            home.drop(RACE, TestHome.sample("alkamel/elms-race-classification.CSV"));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> moved(home, RACE));
+            // a row in the table would outlive the move by the release delay (1 s)
+            assertThat(lockRows(store)).as("rows in the lock table right after the move").isZero();
         }
     }
 

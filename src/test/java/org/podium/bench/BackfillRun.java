@@ -98,10 +98,10 @@ public final class BackfillRun {
         AtomicLong read = new AtomicLong();
         try (DefaultCamelContext camel = new DefaultCamelContext();
              Database db = new Database("jdbc:h2:file:" + home.resolve("data/floor") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", 8)) {
-            // the same lock as the pipeline's: a row per file in an H2 table on disk, renewed and expiring alike
+            // the same lock as the pipeline's on the same kind of store (an embedded H2 on disk: in memory)
             db.migrate();
             Properties settings = Measure.settings();
-            InboxLockRepository locks = new InboxLockRepository(db.dataSource(), "podium-inbox",
+            var locks = InboxLockRepository.forStore(db,
                     Long.parseLong(settings.getProperty("podium.inbox.lock-keep-alive").strip()),
                     Long.parseLong(settings.getProperty("podium.inbox.lock-max-age").strip()));
             camel.getRegistry().bind("inboxLocks", locks);

@@ -264,7 +264,7 @@ public final class Benchmarks {
         Map<String, String> floor = backfillRun("floor", shape, spec);
         Map<String, String> podium = backfillRun("podium", shape, spec);
         String load = loadAverage();
-        System.out.printf(Locale.ROOT, "minimal route (file -> read body -> discard, readLock=%s with a %s on H2, readLockMinAge=%s ms, "
+        System.out.printf(Locale.ROOT, "minimal route (file -> read body -> discard, readLock=%s with a %s as on an embedded H2 store, readLockMinAge=%s ms, "
                         + "the ingest route's consumer options): %s s, %s files/s, %s CPU ms per file, heap peak %s MB, RSS peak %s MB%n",
                 floor.get("readLock"), floor.get("lockRepository"), floor.get("readLockMinAge"), floor.get("seconds"),
                 floor.get("filesPerSecond"), floor.get("cpuMsPerFile"), floor.get("heapPeakMb"), floor.get("vmHwmMb"));

@@ -1,5 +1,9 @@
 package org.podium.ingest;
 
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
+
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,27 +35,28 @@ class InboxLockRepositoryTest {
     static Stream<String> databases() { return TestDatabases.kinds(); }
 
     /**
-     * A run killed while it held files leaves their locks behind. On an embedded store (one process at a
-     * time) the next run removes them as it starts and takes the files at once; on a shared store it
-     * leaves them until they expire, as another instance may be holding them.
+     * A run killed while it held files leaves their locks behind on a shared store, until they expire, as
+     * another instance may be holding them. An embedded store (one process at a time) keeps its locks in
+     * memory, so the next run takes the files at once.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void locksLeftByAKilledRunAreRemovedAtStartOnlyOnAStoreNoOtherProcessOpens(String kind, @TempDir Path dir) throws Exception {
+    void locksOfAKilledRunHoldItsFilesOnlyOnAStoreOtherProcessesShare(String kind, @TempDir Path dir) throws Exception {
         try (Database db = open(kind, dir)) {
-            InboxLockRepository killed = new InboxLockRepository(db.dataSource(), "inbox", 1000, 30_000);
-            killed.start();
+            IdempotentRepository killed = InboxLockRepository.forStore(db, 1000, 30_000);
+            ServiceHelper.startService(killed);
             assertThat(killed.add("alms/2023-24/01_Sepang/Race 1/race.CSV")).isTrue();
             // killed: never released, never stopped
 
-            InboxLockRepository next = new InboxLockRepository(db.dataSource(), "inbox", 1000, 30_000);
-            next.setClearOnStart(db.isExclusive());
-            next.start();
+            IdempotentRepository next = InboxLockRepository.forStore(db, 1000, 30_000);
+            ServiceHelper.startService(next);
             boolean taken = tryAdd(next, "alms/2023-24/01_Sepang/Race 1/race.CSV");
-            next.stop();
+            ServiceHelper.stopService(next);
 
             assertThat(db.isExclusive()).isEqualTo(kind.equals("h2"));
+            assertThat(next).isInstanceOf(kind.equals("h2") ? MemoryIdempotentRepository.class : InboxLockRepository.class);
             assertThat(taken).as("the file is taken by the next run at once").isEqualTo(kind.equals("h2"));
+            assertThat(owners(db)).as("rows in the lock table").hasSize(kind.equals("h2") ? 0 : 1);
         }
     }
 
@@ -226,7 +231,7 @@ class InboxLockRepositoryTest {
         }
     }
 
-    private static boolean tryAdd(InboxLockRepository r, String key) {
+    private static boolean tryAdd(IdempotentRepository r, String key) {
         try {
             return r.add(key);
         } catch (RuntimeException e) {

@@ -167,6 +167,26 @@ class ResultStoreTest {
 
     static String sha(String s) { return Sha256.hex(bytes(s)); }
 
+    /** Seasons published together are marked clean in one go; one changed after the recompute began stays dirty. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void seasonsPublishedTogetherAreMarkedCleanTogether(String kind, @TempDir Path dir) {
+        try (Database db = open(kind, dir)) {
+            ResultStore store = new ResultStore(db.dataSource(), Clock.systemUTC());
+            SessionResult a = result("a", ResultStatus.OFFICIAL, null, "x.CSV");
+            SessionResult b = new SessionResult("alms", "2024-25", a.event(), a.session(), a.status(), a.source(), a.statusReported(), a.entries());
+            store.save(a, bytes("a"), "p1");
+            store.save(b, bytes("a"), "p2");
+            SeasonRef other = new SeasonRef("alms", "2024-25");
+            assertThat(store.dirtySeasons()).containsExactlyInAnyOrder(SEASON, other);
+
+            store.markPublished(List.of(SEASON, other), Instant.now().minusSeconds(3600));
+            assertThat(store.dirtySeasons()).as("changed after the recompute began").containsExactlyInAnyOrder(SEASON, other);
+            store.markPublished(List.of(SEASON, other), Instant.now().plusSeconds(1));
+            assertThat(store.dirtySeasons()).isEmpty();
+        }
+    }
+
     static SessionResult result(String content, ResultStatus status, Integer hour, String document) {
         Entry e = new Entry(1, 1, "44", "Phoenix", List.of(new Driver("Anna", "EXAMPLE", null, null)), "Car", "GT",
                 null, null, null, null, EntryStatus.CLASSIFIED, 100, 14_400_000L, null, null, null, 2);
