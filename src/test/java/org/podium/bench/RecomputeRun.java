@@ -73,7 +73,7 @@ public final class RecomputeRun {
         SessionResult original = org.podium.feed.CanonicalJson.read(race.bytes());
         Path notices = podium.home().outbox().resolve("notices/bench-invitation");
         List<Double> latencies = new ArrayList<>();
-        org.podium.ingest.InboxLockRepository locks = podium.bean("inboxLocks", org.podium.ingest.InboxLockRepository.class);
+        org.apache.camel.spi.IdempotentRepository locks = podium.bean("inboxLocks", org.apache.camel.spi.IdempotentRepository.class);
         int before = noticeCount(notices);
         for (int i = 1; i <= drops; i++) {
             byte[] bytes = org.podium.feed.CanonicalJson.write(newWinner(original, i));
