@@ -262,9 +262,9 @@ public final class Benchmarks {
         System.out.println();
         System.out.printf(Locale.ROOT, "== Backfill, %s, dropped at once (separate JVMs, -Xmx256m, default settings)%n", describe);
         // -Dbench.pairs=N: N runs of the minimal route and Podium, one after the other, so that one slow moment of
-        // the machine does not decide the figure; the pair of the median ratio stands for the shape
+        // the machine does not decide the figure; the pair of the median ratio (the upper one of an even count) stands for the shape
         int pairs = Integer.getInteger("bench.pairs", 1);
-        List<Object[]> runs = new ArrayList<>();
+        List<Pair> runs = new ArrayList<>();
         for (int pair = 1; pair <= pairs; pair++) {
             if (pairs > 1) System.out.printf(Locale.ROOT, "-- pair %d of %d%n", pair, pairs);
             String loadBefore = loadAverage();
@@ -288,19 +288,19 @@ public final class Benchmarks {
             double cpuRatio = Double.parseDouble(floor.get("cpuMsPerFile")) / Double.parseDouble(podium.get("cpuMsPerFile"));
             System.out.printf(Locale.ROOT, "Podium / minimal route: %.0f %% of its files/s; %.0f %% by CPU time per file "
                     + "(load average before %s, after %s)%n", 100 * ratio, 100 * cpuRatio, loadBefore, load);
-            runs.add(new Object[]{ratio, floor, podium, loadBefore, load});
+            runs.add(new Pair(ratio, floor, podium, loadBefore, load));
         }
-        runs.sort(java.util.Comparator.comparingDouble(r -> (Double) r[0]));
-        Object[] median = runs.get(runs.size() / 2);
-        double ratio = (Double) median[0];
-        @SuppressWarnings("unchecked") Map<String, String> floor = (Map<String, String>) median[1];
-        @SuppressWarnings("unchecked") Map<String, String> podium = (Map<String, String>) median[2];
-        String loadBefore = (String) median[3];
-        String load = (String) median[4];
+        runs.sort(java.util.Comparator.comparingDouble(Pair::ratio));
+        Pair median = runs.get(runs.size() / 2);
+        double ratio = median.ratio();
+        Map<String, String> floor = median.floor();
+        Map<String, String> podium = median.podium();
+        String loadBefore = median.loadBefore();
+        String load = median.load();
         if (pairs > 1) {
             System.out.printf(Locale.ROOT, "%d pairs: Podium / minimal route, median %.0f %% (from %.0f to %.0f %%); the median pair: "
-                            + "minimal route %s files/s, Podium %s files/s%n", pairs, 100 * ratio, 100 * (Double) runs.get(0)[0],
-                    100 * (Double) runs.get(runs.size() - 1)[0], floor.get("filesPerSecond"), podium.get("filesPerSecond"));
+                            + "minimal route %s files/s, Podium %s files/s%n", pairs, 100 * ratio, 100 * runs.get(0).ratio(),
+                    100 * runs.get(runs.size() - 1).ratio(), floor.get("filesPerSecond"), podium.get("filesPerSecond"));
         }
         if (SUMMARY.stream().noneMatch(s -> s.startsWith("| shape | backfill files"))) {
             SUMMARY.add("Backfill (files dropped at once until outbox/index.json lists them all; separate JVMs with -Xmx256m; "
@@ -317,6 +317,9 @@ public final class Benchmarks {
                 podium.get("heapPeakMb"), podium.get("vmHwmMb"), floor.get("vmHwmMb"), loadBefore.split(" ")[0], load.split(" ")[0]));
         if (!SUMMARY.get(SUMMARY.size() - 1).isEmpty()) SUMMARY.add("");
     }
+
+    /** One run of the minimal route and one of Podium, on the same files, and Podium's share of the route's files/s. */
+    private record Pair(double ratio, Map<String, String> floor, Map<String, String> podium, String loadBefore, String load) {}
 
     static Map<String, String> backfillRun(String mode, String shape, SeasonGenerator.Spec spec) throws Exception {
         Path home = WORK.resolve("backfill-" + shape + "-" + mode + "-" + spec.fileCount()).toAbsolutePath();
