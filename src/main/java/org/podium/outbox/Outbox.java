@@ -171,23 +171,44 @@ public final class Outbox {
 
     /** {@code content} with {@code generated} and {@code version} after its leading schema field; null when it does not lead. */
     private static byte[] withFields(byte[] content, String schema, Instant generated, int version) {
-        // {"schema": s} alone, and with the two fields, less their closing brace
-        ObjectNode head = Json.object();
-        head.put("schema", schema);
-        byte[] alone = Json.bytes(head);
-        head.put("generated", generated.toString());
-        head.put("version", version);
-        byte[] withFields = Json.bytes(head);
-        int prefix = alone.length - closing(alone);
-        int fields = withFields.length - closing(withFields);
-        if (prefix > 0 && fields > prefix && content.length > prefix && content[prefix] == ','
+        // {"schema": s} as the writer begins it, then with the two fields: both left open, so no closing brace
+        byte[] alone = SCHEMA_HEADS.computeIfAbsent(schema, s -> head(s, null, 0));
+        int prefix = alone.length;
+        if (prefix > 0 && content.length > prefix && content[prefix] == ','
                 && java.util.Arrays.equals(content, 0, prefix, alone, 0, prefix)) {
+            byte[] withFields = head(schema, generated.toString(), version);
+            int fields = withFields.length;
             byte[] out = new byte[content.length + fields - prefix];
             System.arraycopy(withFields, 0, out, 0, fields);
             System.arraycopy(content, prefix, out, fields, content.length - prefix);
             return out;
         }
         return null;
+    }
+
+    /** The few schema names Podium writes, each with the bytes its documents begin with. */
+    private static final Map<String, byte[]> SCHEMA_HEADS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The bytes {@link Json} writes for an object that begins {@code schema}, then {@code generated} and
+     * {@code version} when generated is given, up to the last of them: what any longer document with those
+     * first fields begins with. One writer, no tree: this runs for every file the outbox writes.
+     */
+    private static byte[] head(String schema, String generated, int version) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(96);
+        try (JsonGenerator g = Json.MAPPER.createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8)
+                // closed with the object left open: no closing brace
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT)) {
+            g.writeStartObject();
+            g.writeStringField("schema", schema);
+            if (generated != null) {
+                g.writeStringField("generated", generated);
+                g.writeNumberField("version", version);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return out.toByteArray();
     }
 
     /**
@@ -219,15 +240,6 @@ public final class Outbox {
     private static int skipSpace(byte[] json, int i) {
         while (i < json.length && (json[i] == ' ' || json[i] == '\n' || json[i] == '\r' || json[i] == '\t')) i++;
         return i;
-    }
-
-    /** How many bytes the object's closing brace takes at the end of {@code json}, with the line break before it. */
-    private static int closing(byte[] json) {
-        int i = json.length - 1;
-        while (i >= 0 && json[i] != '}') i--;
-        int end = i;
-        while (i > 0 && (json[i - 1] == '\n' || json[i - 1] == '\r' || json[i - 1] == ' ')) i--;
-        return end < 0 ? json.length + 1 : json.length - i;
     }
 
     /**
