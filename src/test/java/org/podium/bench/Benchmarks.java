@@ -54,6 +54,7 @@ public final class Benchmarks {
             if (!shape.equals("small") && !shape.equals("large")) throw new IllegalArgumentException("bench.shape: small or large, not " + shape);
         }
         profile = Boolean.getBoolean("bench.profile");
+        warm = Boolean.getBoolean("bench.warm");
         header();
         if (all || only.contains("parsers")) parsers();
         if (all || only.contains("standings")) standings();
@@ -247,6 +248,29 @@ public final class Benchmarks {
     }
 
     static boolean profile;
+    static boolean warm;
+
+    /** The same shape, series and files in as many other seasons, numbered after the spec's own. */
+    static SeasonGenerator.Spec otherSeasons(SeasonGenerator.Spec spec) {
+        List<SeasonGenerator.Series> series = new ArrayList<>();
+        for (SeasonGenerator.Series s : spec.series()) {
+            List<String> later = new ArrayList<>();
+            for (String season : s.seasons()) later.add(String.valueOf(Integer.parseInt(season) + s.seasons().size()));
+            series.add(new SeasonGenerator.Series(s.id(), s.feed(), later));
+        }
+        return new SeasonGenerator.Spec(series, spec.rounds(), spec.racesPerRound(), spec.practicesPerRound(), spec.cars(), spec.seed());
+    }
+
+    /** One spec whose series hold the seasons of both: the rules that place the files of each. */
+    static SeasonGenerator.Spec bothSeasons(SeasonGenerator.Spec a, SeasonGenerator.Spec b) {
+        List<SeasonGenerator.Series> series = new ArrayList<>();
+        for (int i = 0; i < a.series().size(); i++) {
+            List<String> seasons = new ArrayList<>(a.series().get(i).seasons());
+            seasons.addAll(b.series().get(i).seasons());
+            series.add(new SeasonGenerator.Series(a.series().get(i).id(), a.series().get(i).feed(), seasons));
+        }
+        return new SeasonGenerator.Spec(series, a.rounds(), a.racesPerRound(), a.practicesPerRound(), a.cars(), a.seed());
+    }
 
     static List<String> seasons(int n) {
         List<String> out = new ArrayList<>();
@@ -260,7 +284,8 @@ public final class Benchmarks {
         String describe = String.format(Locale.ROOT, "%s seasons: %,d files, %,d seasons of %d rounds × %d sessions, %d cars",
                 shape, files, seasons, spec.rounds(), spec.sessionsPerRound(), spec.cars());
         System.out.println();
-        System.out.printf(Locale.ROOT, "== Backfill, %s, dropped at once (separate JVMs, -Xmx256m, default settings)%n", describe);
+        System.out.printf(Locale.ROOT, "== Backfill, %s, dropped at once (separate JVMs, -Xmx256m, default settings)%s%n", describe,
+                warm ? "; each JVM first backfills as many files of other seasons, and only the drop after them is measured" : "");
         // -Dbench.pairs=N: N runs of the minimal route and Podium, one after the other, so that one slow moment of
         // the machine does not decide the figure; the pair of the median ratio (the upper one of an even count) stands for the shape
         int pairs = Integer.getInteger("bench.pairs", 1);
@@ -272,13 +297,15 @@ public final class Benchmarks {
             Map<String, String> podium = backfillRun("podium", shape, spec);
             String load = loadAverage();
             System.out.printf(Locale.ROOT, "minimal route (file -> read body -> discard, readLock=%s with a %s as on an embedded H2 store, readLockMinAge=%s ms, "
-                            + "the ingest route's consumer options): %s s, %s files/s, %s CPU ms per file, heap peak %s MB, RSS peak %s MB%n",
+                            + "the ingest route's consumer options): %s s, %s files/s, %s CPU ms per file (%s with its start), heap peak %s MB, RSS peak %s MB%n",
                     floor.get("readLock"), floor.get("lockRepository"), floor.get("readLockMinAge"), floor.get("seconds"),
-                    floor.get("filesPerSecond"), floor.get("cpuMsPerFile"), floor.get("heapPeakMb"), floor.get("vmHwmMb"));
+                    floor.get("filesPerSecond"), floor.get("cpuMsPerFile"), floor.get("cpuMsPerFileWithStart"), floor.get("heapPeakMb"),
+                    floor.get("vmHwmMb"));
             System.out.printf(Locale.ROOT, "Podium (real routes, H2 on disk), until outbox/index.json lists every result: %s s, %s files/s "
-                            + "(all ingested after %s s), %s CPU ms per file, %s rejected, %s seasons, %s standings computations, "
+                            + "(all ingested after %s s), %s CPU ms per file (%s with its start), %s rejected, %s seasons, %s standings computations, "
                             + "heap peak %s MB of %s MB, RSS peak %s MB%n",
                     podium.get("seconds"), podium.get("filesPerSecond"), podium.get("ingestSeconds"), podium.get("cpuMsPerFile"),
+                    podium.get("cpuMsPerFileWithStart"),
                     podium.get("rejected"), podium.get("seasons"), podium.get("recomputes"), podium.get("heapPeakMb"),
                     podium.get("maxHeapMb"), podium.get("vmHwmMb"));
             // the CPU of the window from drop to done, by thread: compilers and GC are the JVM's own cost of the run
@@ -306,13 +333,14 @@ public final class Benchmarks {
             SUMMARY.add("Backfill (files dropped at once until outbox/index.json lists them all; separate JVMs with -Xmx256m; "
                     + "small = one round of 4 sessions per season, large = 25 rounds of 4 sessions per season):");
             SUMMARY.add("");
-            SUMMARY.add("| shape | backfill files | seasons | minimal route files/s | Podium files/s | Podium / minimal | CPU ms per file, minimal / Podium "
+            SUMMARY.add("| shape | backfill files | seasons | minimal route files/s | Podium files/s | Podium / minimal | CPU ms per file from drop to done, minimal / Podium "
                     + "| Podium heap peak MB | Podium RSS peak MB | minimal RSS peak MB | load average (1 min) |");
             SUMMARY.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         }
         int at = SUMMARY.size();
         while (at > 0 && SUMMARY.get(at - 1).isEmpty()) at--;
-        SUMMARY.add(at, String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %s | %.0f %% | %s / %s | %s | %s | %s | %s → %s |", shape, files, seasons,
+        SUMMARY.add(at, String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %s | %.0f %% | %s / %s | %s | %s | %s | %s → %s |",
+                warm ? shape + ", after a warm-up" : shape, files, seasons,
                 floor.get("filesPerSecond"), podium.get("filesPerSecond"), 100 * ratio, floor.get("cpuMsPerFile"), podium.get("cpuMsPerFile"),
                 podium.get("heapPeakMb"), podium.get("vmHwmMb"), floor.get("vmHwmMb"), loadBefore.split(" ")[0], load.split(" ")[0]));
         if (!SUMMARY.get(SUMMARY.size() - 1).isEmpty()) SUMMARY.add("");
@@ -326,8 +354,12 @@ public final class Benchmarks {
         Measure.deleteTree(home);
         SeasonGenerator generator = new SeasonGenerator(spec, Corpus.RULES);
         generator.writeFiles(home.resolve("staging"));
+        // -Dbench.warm=true: the same shape in other seasons first, waited for, then the measured drop
+        SeasonGenerator.Spec warmup = warm ? otherSeasons(spec) : null;
+        if (warmup != null) new SeasonGenerator(warmup, Corpus.RULES).writeFiles(home.resolve("warmup"));
         if (mode.equals("podium")) {
-            generator.writeRules(home.resolve("config/series"));
+            (warmup == null ? generator : new SeasonGenerator(bothSeasons(spec, warmup), Corpus.RULES))
+                    .writeRules(home.resolve("config/series"));
             Measure.copyTree(Path.of("routes"), home.resolve("routes"));
         }
         try {
@@ -339,7 +371,7 @@ public final class Benchmarks {
             boolean recording = profile && mode.equals("podium");
             if (recording) jvm.addAll(Profile.jvmOptions(jfr));
             List<Map<String, String>> results = child(home, jvm, BackfillRun.class.getName(), mode,
-                    home.toString(), String.valueOf(spec.fileCount()));
+                    home.toString(), String.valueOf(spec.fileCount()), String.valueOf(warmup == null ? 0 : warmup.fileCount()));
             if (recording) {
                 System.out.println();
                 System.out.println("-- " + shape + ", " + spec.fileCount() + " files: Podium's profile (recording kept at " + jfr + ")");

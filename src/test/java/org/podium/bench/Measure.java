@@ -223,7 +223,12 @@ final class Measure {
     static void drop(Path staging, Path inbox) throws IOException {
         Files.createDirectories(inbox);
         try (Stream<Path> top = Files.list(staging)) {
-            for (Path p : top.toList()) Files.move(p, inbox.resolve(p.getFileName().toString()), StandardCopyOption.ATOMIC_MOVE);
+            for (Path p : top.toList()) {
+                Path target = inbox.resolve(p.getFileName().toString());
+                // a folder the inbox already has (the series of a warm-up): its contents go in, a folder at a time
+                if (Files.isDirectory(target)) drop(p, target);
+                else Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
+            }
         }
     }
 
