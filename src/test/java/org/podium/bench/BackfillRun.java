@@ -65,36 +65,28 @@ public final class BackfillRun {
             Measure.IndexWatch index = new Measure.IndexWatch(outbox);
             if (warm > 0) {
                 Measure.drop(home.resolve("warmup"), podium.home().inbox());
-                long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-                while (index.results() < warm) {
-                    if (System.nanoTime() > deadline) throw new IllegalStateException("warm-up not published within 30 minutes");
-                    heap.sample();
-                    Thread.sleep(50);
-                }
+                await(() -> index.results() >= warm, "warm-up not published", heap, 50);
                 recomputes.reset();
             }
             Map<String, Long> threads0 = Measure.threadCpuMs();
             long cpu0 = Measure.processCpuNanos();
             long t0 = System.nanoTime();
             Measure.drop(home.resolve("staging"), podium.home().inbox());
-            long ingested = 0;
-            long deadline = t0 + Duration.ofMinutes(30).toNanos();
-            while (index.results() < warm + files) {
-                if (System.nanoTime() > deadline) throw new IllegalStateException("not published within 30 minutes");
-                if (ingested == 0 && stats.ingestedCount() + stats.duplicateCount() + stats.rejectedCount() >= warm + files) {
-                    ingested = System.nanoTime();
+            long[] ingested = {0};
+            await(() -> {
+                if (ingested[0] == 0 && stats.ingestedCount() + stats.duplicateCount() + stats.rejectedCount() >= warm + files) {
+                    ingested[0] = System.nanoTime();
                 }
-                heap.sample();
-                Thread.sleep(50);
-            }
+                return index.results() >= warm + files;
+            }, "not published", heap, 50);
             long t1 = System.nanoTime();
             long cpu = Measure.processCpuNanos() - cpu0;
             String threads = Measure.threadCpuDelta(threads0, Measure.threadCpuMs());
-            if (ingested == 0) ingested = t1;
+            if (ingested[0] == 0) ingested[0] = t1;
             double seconds = (t1 - t0) / 1e9;
             long totalRecomputes = recomputes.counts().values().stream().mapToLong(Long::longValue).sum();
             return Map.of("seconds", seconds, "filesPerSecond", files / seconds, "cpuMsPerFile", cpu / 1e6 / files,
-                    "ingestSeconds", (ingested - t0) / 1e9, "rejected", stats.rejectedCount(),
+                    "ingestSeconds", (ingested[0] - t0) / 1e9, "rejected", stats.rejectedCount(),
                     "duplicates", stats.duplicateCount(), "seasons", recomputes.counts().size(),
                     "recomputes", totalRecomputes, "threadCpuMs", threads);
         }
@@ -137,23 +129,13 @@ public final class BackfillRun {
             camel.start();
             if (warm > 0) {
                 Measure.drop(home.resolve("warmup"), inbox);
-                long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-                while (read.get() < warm || camel.getInflightRepository().size() > 0) {
-                    if (System.nanoTime() > deadline) throw new IllegalStateException("warm-up not read within 30 minutes");
-                    heap.sample();
-                    Thread.sleep(20);
-                }
+                await(() -> read.get() >= warm && camel.getInflightRepository().size() == 0, "warm-up not read", heap, 20);
             }
             Map<String, Long> threads0 = Measure.threadCpuMs();
             long cpu0 = Measure.processCpuNanos();
             long t0 = System.nanoTime();
             Measure.drop(home.resolve("staging"), inbox);
-            long deadline = t0 + Duration.ofMinutes(30).toNanos();
-            while (read.get() < warm + files || camel.getInflightRepository().size() > 0) {
-                if (System.nanoTime() > deadline) throw new IllegalStateException("not read within 30 minutes");
-                heap.sample();
-                Thread.sleep(20);
-            }
+            await(() -> read.get() >= warm + files && camel.getInflightRepository().size() == 0, "not read", heap, 20);
             long t1 = System.nanoTime();
             long cpu = Measure.processCpuNanos() - cpu0;
             String threads = Measure.threadCpuDelta(threads0, Measure.threadCpuMs());
@@ -161,6 +143,17 @@ public final class BackfillRun {
             return Map.of("seconds", seconds, "filesPerSecond", files / seconds, "cpuMsPerFile", cpu / 1e6 / files,
                     "threadCpuMs", threads, "readLock", params.get("readLock"),
                     "readLockMinAge", params.get("readLockMinAge"), "lockRepository", locks.getClass().getSimpleName());
+        }
+    }
+
+    /** Waits until {@code done}, sampling the heap between looks; gives up after 30 minutes. */
+    private static void await(java.util.function.BooleanSupplier done, String failure, Measure.HeapPeak heap, long pauseMillis)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException(failure + " within 30 minutes");
+            heap.sample();
+            Thread.sleep(pauseMillis);
         }
     }
 }
